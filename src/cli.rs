@@ -1,0 +1,39 @@
+//! The non-serving commands: `migrate`, `seed`, `schema`.
+
+use anyhow::Context as _;
+
+use crate::{config::{DatabaseArgs, SeedArgs}, db};
+
+/// The database settings of the command line.
+pub fn db_config(args: &DatabaseArgs) -> db::DbConfig {
+    db::DbConfig { url: args.database_url.clone(), max_connections: args.db_max_connections, schema: None }
+}
+
+/// `kinograph migrate`.
+pub async fn migrate(args: &DatabaseArgs) -> anyhow::Result<()> {
+    let (conn, _) = db::connect(&db_config(args)).await?;
+    db::migrate(&conn).await?;
+    println!("migrations applied to {}", db::redact(&args.database_url));
+    Ok(())
+}
+
+/// `kinograph seed --demo`.
+pub async fn seed(args: &DatabaseArgs, seed: &SeedArgs) -> anyhow::Result<()> {
+    if !seed.demo {
+        anyhow::bail!("nothing to load: pass --demo to load the demo data");
+    }
+    let (conn, _) = db::connect(&db_config(args)).await?;
+    db::migrate(&conn).await?;
+    if crate::seed::load_demo(&conn).await.context("loading the demo data failed")? {
+        println!("demo data loaded into {}", db::redact(&args.database_url));
+    } else {
+        println!("the database already holds data; demo data not loaded");
+    }
+    Ok(())
+}
+
+/// `kinograph schema`: prints the SDL.
+pub fn print_schema() -> anyhow::Result<()> {
+    print!("{}", crate::graphql::sdl());
+    Ok(())
+}

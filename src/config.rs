@@ -1,0 +1,89 @@
+//! Command line and environment configuration (clap derive; every flag has an env var).
+
+use clap::{Args, Parser, Subcommand};
+
+/// Kinograph: the GraphQL catalogue of a film co-production partnership.
+#[derive(Debug, Parser)]
+#[command(name = "kinograph", version, about)]
+pub struct Cli {
+    /// Database settings shared by every command.
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Server settings, for `serve`.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands of the binary.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the GraphQL API and playground (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load data into the database.
+    Seed(SeedArgs),
+    /// Print the GraphQL schema (SDL) the server serves.
+    Schema,
+}
+
+impl Default for Command {
+    fn default() -> Self {
+        Command::Serve
+    }
+}
+
+/// Where the data lives.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: `sqlite://FILE?mode=rwc` (embedded, the default) or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://kinograph.db?mode=rwc",
+        global = true
+    )]
+    pub database_url: String,
+    /// Maximum number of pooled database connections.
+    #[arg(long, env = "KINOGRAPH_DB_MAX_CONNECTIONS", default_value_t = 8, global = true)]
+    pub db_max_connections: u32,
+}
+
+/// Options of `kinograph serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "KINOGRAPH_BIND", default_value = "127.0.0.1:8000", global = true)]
+    pub bind: String,
+    /// Do not load the demo data into an empty database.
+    #[arg(long, env = "KINOGRAPH_NO_DEMO", global = true)]
+    pub no_demo: bool,
+}
+
+/// Options of `kinograph seed`.
+#[derive(Debug, Clone, Args)]
+pub struct SeedArgs {
+    /// Load the demo data (the partnership's press release and labelled samples).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_subcommand_means_serve() {
+        let cli = Cli::try_parse_from(["kinograph"]).expect("parses");
+        assert!(matches!(cli.command.unwrap_or_default(), Command::Serve));
+    }
+}

@@ -1,0 +1,116 @@
+//! Connecting to the database (SQLite or PostgreSQL, chosen by URL), engine settings,
+//! migrations, and the counter of SQL statements issued.
+
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
+
+use anyhow::Context as _;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, TransactionTrait,
+    sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
+};
+
+/// How to reach the database.
+#[derive(Debug, Clone)]
+pub struct DbConfig {
+    /// `sqlite://FILE` or `postgres://…`.
+    pub url: String,
+    /// Pool size.
+    pub max_connections: u32,
+    /// PostgreSQL schema to use instead of `public` (tests give each run its own).
+    pub schema: Option<String>,
+}
+
+/// Counts every SQL statement the pool runs (shared by clones).
+#[derive(Debug, Clone, Default)]
+pub struct StatementCounter(Arc<AtomicU64>);
+
+impl StatementCounter {
+    /// Statements issued so far.
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Opens the pool with the engine settings that hold under load.
+///
+/// SQLite: the file is created when missing, WAL journal, `synchronous = NORMAL`, a 5 s busy
+/// timeout and foreign keys on, so several pooled connections read while one writes.
+pub async fn connect(config: &DbConfig) -> anyhow::Result<(DatabaseConnection, StatementCounter)> {
+    let mut options = ConnectOptions::new(config.url.clone());
+    options
+        .max_connections(config.max_connections.max(2))
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|opts| {
+            opts.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(5))
+                .foreign_keys(true)
+        });
+    if let Some(schema) = &config.schema {
+        options.set_schema_search_path(schema.clone());
+    }
+    let mut db = Database::connect(options)
+        .await
+        .with_context(|| format!("cannot connect to the database at {}", redact(&config.url)))?;
+    let counter = StatementCounter::default();
+    let count = counter.0.clone();
+    db.set_metric_callback(move |_info| {
+        count.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok((db, counter))
+}
+
+/// Applies pending migrations, all of them in one transaction on both engines.
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let txn = db.begin().await.context("cannot begin the migration transaction")?;
+    Migrator::up(&txn, None).await.context("migration failed")?;
+    txn.commit().await.context("cannot commit the migrations")?;
+    Ok(())
+}
+
+/// True when the database answers a trivial query.
+pub async fn is_ready(db: &DatabaseConnection) -> bool {
+    db.execute_unprepared("SELECT 1").await.is_ok()
+}
+
+/// The engine behind a connection, for the few places where SQL differs.
+pub fn is_postgres(db: &impl ConnectionTrait) -> bool {
+    db.get_database_backend() == DbBackend::Postgres
+}
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            match userinfo.find(':') {
+                Some(colon) => format!("{}{}:***{}", &url[..scheme + 3], &userinfo[..colon], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_are_redacted_from_urls() {
+        assert_eq!(redact("postgres://kino:secret@db:5432/k"), "postgres://kino:***@db:5432/k");
+        assert_eq!(redact("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(redact("sqlite://kinograph.db"), "sqlite://kinograph.db");
+    }
+}

@@ -1,0 +1,88 @@
+//! `AppError`: the one error type of resolvers, loaders and the store, with its stable code.
+
+use std::sync::Arc;
+
+/// Everything that can go wrong while answering a request.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum AppError {
+    /// The client sent something invalid; `field` names the argument or input field.
+    #[error("{message}")]
+    BadUserInput {
+        /// The argument or input field at fault, when there is one.
+        field: Option<String>,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+    /// The API key is unknown or revoked.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The caller's role may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The record does not exist (or the caller may not see it).
+    #[error("{0}")]
+    NotFound(String),
+    /// The write conflicts with the current state (stale version, duplicate slug).
+    #[error("{0}")]
+    Conflict(String),
+    /// Anything else: the cause is logged, the client sees only "internal error".
+    #[error("internal error")]
+    Internal(Arc<anyhow::Error>),
+}
+
+impl AppError {
+    /// A `BAD_USER_INPUT` error about one argument or input field.
+    pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::BadUserInput {
+            field: Some(field.into()),
+            message: message.into(),
+        }
+    }
+
+    /// The stable `extensions.code` of this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::BadUserInput { .. } => "BAD_USER_INPUT",
+            AppError::Unauthenticated(_) => "UNAUTHENTICATED",
+            AppError::Forbidden(_) => "FORBIDDEN",
+            AppError::NotFound(_) => "NOT_FOUND",
+            AppError::Conflict(_) => "CONFLICT",
+            AppError::Internal(_) => "INTERNAL",
+        }
+    }
+
+    /// Classifies an unexpected failure as `INTERNAL`, logging its cause once, here.
+    pub fn internal(err: impl Into<anyhow::Error>) -> Self {
+        let err = err.into();
+        tracing::error!(error = %format!("{err:#}"), "internal error");
+        AppError::Internal(Arc::new(err))
+    }
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        AppError::internal(err)
+    }
+}
+
+/// Result of resolvers, loaders and store functions.
+pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_hide_their_cause() {
+        let err = AppError::internal(anyhow::anyhow!("relation \"film\" does not exist"));
+        assert_eq!(err.to_string(), "internal error");
+        assert_eq!(err.code(), "INTERNAL");
+    }
+
+    #[test]
+    fn bad_input_keeps_the_message_for_people() {
+        let err = AppError::bad_input("first", "\"first\" must be between 1 and 100");
+        assert_eq!(err.to_string(), "\"first\" must be between 1 and 100");
+        assert_eq!(err.code(), "BAD_USER_INPUT");
+    }
+}

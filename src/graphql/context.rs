@@ -1,0 +1,105 @@
+//! What a resolver can reach: the database, the caller, the request's loaders and locale,
+//! and the list of fields served in a fallback language.
+
+use std::sync::{Arc, Mutex};
+
+use async_graphql::{
+    Context,
+    dataloader::{DataLoader, Loader},
+};
+use sea_orm::DatabaseConnection;
+
+use crate::{
+    domain::viewer::Viewer,
+    error::{AppError, AppResult},
+    graphql::{loaders::AppLoader, types::locale::Locale},
+};
+
+/// Per-request state, attached to each request (never to the schema), so no loader batch or
+/// cache is shared between callers.
+pub struct RequestState {
+    /// The caller.
+    pub viewer: Viewer,
+    /// The request's locale (from `Accept-Language`, else RU).
+    pub locale: Locale,
+    /// Batched loaders for every relation.
+    pub loader: DataLoader<AppLoader>,
+    /// Paths of localized fields served in the other language.
+    pub fallbacks: LocaleFallbacks,
+}
+
+impl RequestState {
+    /// Fresh state for one request.
+    pub fn new(db: DatabaseConnection, viewer: Viewer, locale: Locale) -> Self {
+        Self {
+            viewer,
+            locale,
+            loader: DataLoader::new(AppLoader::new(db, viewer), tokio::spawn),
+            fallbacks: LocaleFallbacks::default(),
+        }
+    }
+}
+
+/// The response paths of localized fields that fell back to the other language.
+#[derive(Debug, Clone, Default)]
+pub struct LocaleFallbacks(Arc<Mutex<Vec<serde_json::Value>>>);
+
+impl LocaleFallbacks {
+    /// Records one path.
+    pub fn push(&self, path: serde_json::Value) {
+        if let Ok(mut paths) = self.0.lock() {
+            paths.push(path);
+        }
+    }
+
+    /// All recorded paths, in the order they were resolved.
+    pub fn take(&self) -> Vec<serde_json::Value> {
+        self.0.lock().map(|mut paths| std::mem::take(&mut *paths)).unwrap_or_default()
+    }
+}
+
+/// Typed access to the schema's and the request's data.
+pub trait ContextExt {
+    /// The database pool.
+    fn db(&self) -> AppResult<&DatabaseConnection>;
+    /// This request's state.
+    fn request(&self) -> AppResult<&RequestState>;
+    /// The caller.
+    fn viewer(&self) -> AppResult<Viewer> {
+        Ok(self.request()?.viewer)
+    }
+    /// The batched loaders.
+    fn loader(&self) -> AppResult<&DataLoader<AppLoader>> {
+        Ok(&self.request()?.loader)
+    }
+}
+
+impl ContextExt for Context<'_> {
+    fn db(&self) -> AppResult<&DatabaseConnection> {
+        self.data::<DatabaseConnection>()
+            .map_err(|_| AppError::internal(anyhow::anyhow!("database missing from schema data")))
+    }
+
+    fn request(&self) -> AppResult<&RequestState> {
+        self.data::<RequestState>()
+            .map_err(|_| AppError::internal(anyhow::anyhow!("request state missing")))
+    }
+}
+
+/// Loads one key through the request's batched loader.
+pub async fn load<K>(ctx: &Context<'_>, key: K) -> AppResult<Option<<AppLoader as Loader<K>>::Value>>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    AppLoader: Loader<K, Error = AppError>,
+{
+    ctx.loader()?.load_one(key).await
+}
+
+/// Loads one key whose value is a list; a parent without rows gets an empty list.
+pub async fn load_list<K, V>(ctx: &Context<'_>, key: K) -> AppResult<Vec<V>>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    AppLoader: Loader<K, Error = AppError, Value = Vec<V>>,
+{
+    Ok(load(ctx, key).await?.unwrap_or_default())
+}

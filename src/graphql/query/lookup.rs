@@ -1,0 +1,142 @@
+//! Look-ups of single objects by slug or global id, and Relay `node`/`nodes`.
+
+use async_graphql::{Context, ID, Object, Result};
+
+use crate::{
+    entities::{agreement, festival, festival_edition, film, location, organization, person, press_material},
+    error::{AppError, AppResult},
+    graphql::{
+        context::{ContextExt, load},
+        loaders::ById,
+        types::{
+            agreement::Agreement,
+            festival::{Festival, FestivalEdition},
+            film::Film,
+            id::{NodeType, decode},
+            location::Location,
+            node::{self, Node},
+            organization::{Organization, Person},
+            press::PressMaterial,
+        },
+    },
+    store::{self, lookup::Lookup},
+};
+
+/// The most ids `nodes` takes at once.
+const MAX_NODES: usize = 100;
+
+/// Finds one `E` by exactly one of `slug` or `id`; unknown or malformed gives None.
+async fn find<E: Lookup>(
+    ctx: &Context<'_>,
+    node_type: NodeType,
+    slug: Option<String>,
+    id: Option<ID>,
+) -> AppResult<Option<E::Model>>
+where
+    E::Model: Send + Sync + Clone + 'static,
+{
+    match (slug, id) {
+        (Some(slug), None) => store::lookup::by_slug::<E>(ctx.db()?, ctx.viewer()?, &slug).await,
+        (None, Some(id)) => match decode(&id) {
+            Some((found, row)) if found == node_type => load(ctx, ById::<E>::new(row)).await,
+            _ => Ok(None),
+        },
+        _ => Err(AppError::bad_input("slug", "give exactly one of \"slug\" or \"id\"")),
+    }
+}
+
+/// Look-ups by slug or id.
+#[derive(Default)]
+pub struct LookupQuery;
+
+#[Object]
+impl LookupQuery {
+    /// The film with this slug or id, or null when there is none the caller may see.
+    async fn film(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "URL slug of the film.")] slug: Option<String>,
+        #[graphql(desc = "Global id of the film.")] id: Option<ID>,
+    ) -> Result<Option<Film>> {
+        Ok(find::<film::Entity>(ctx, NodeType::Film, slug, id).await?.map(Film))
+    }
+    /// The organization with this slug or id, or null.
+    async fn organization(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "URL slug of the organization.")] slug: Option<String>,
+        #[graphql(desc = "Global id of the organization.")] id: Option<ID>,
+    ) -> Result<Option<Organization>> {
+        Ok(find::<organization::Entity>(ctx, NodeType::Organization, slug, id).await?.map(Organization))
+    }
+    /// The person with this slug or id, or null.
+    async fn person(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "URL slug of the person.")] slug: Option<String>,
+        #[graphql(desc = "Global id of the person.")] id: Option<ID>,
+    ) -> Result<Option<Person>> {
+        Ok(find::<person::Entity>(ctx, NodeType::Person, slug, id).await?.map(Person))
+    }
+    /// The agreement with this slug or id, or null.
+    async fn agreement(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "URL slug of the agreement.")] slug: Option<String>,
+        #[graphql(desc = "Global id of the agreement.")] id: Option<ID>,
+    ) -> Result<Option<Agreement>> {
+        Ok(find::<agreement::Entity>(ctx, NodeType::Agreement, slug, id).await?.map(Agreement))
+    }
+    /// The festival with this slug or id, or null.
+    async fn festival(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "URL slug of the festival.")] slug: Option<String>,
+        #[graphql(desc = "Global id of the festival.")] id: Option<ID>,
+    ) -> Result<Option<Festival>> {
+        Ok(find::<festival::Entity>(ctx, NodeType::Festival, slug, id).await?.map(Festival))
+    }
+    /// The festival edition with this slug or id, or null.
+    async fn festival_edition(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "URL slug of the edition.")] slug: Option<String>,
+        #[graphql(desc = "Global id of the edition.")] id: Option<ID>,
+    ) -> Result<Option<FestivalEdition>> {
+        Ok(find::<festival_edition::Entity>(ctx, NodeType::FestivalEdition, slug, id).await?.map(FestivalEdition))
+    }
+    /// The location with this slug or id, or null.
+    async fn location(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "URL slug of the location.")] slug: Option<String>,
+        #[graphql(desc = "Global id of the location.")] id: Option<ID>,
+    ) -> Result<Option<Location>> {
+        Ok(find::<location::Entity>(ctx, NodeType::Location, slug, id).await?.map(Location))
+    }
+    /// The press material with this slug or id, or null when there is none the caller may see.
+    async fn press_material(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "URL slug of the press material.")] slug: Option<String>,
+        #[graphql(desc = "Global id of the press material.")] id: Option<ID>,
+    ) -> Result<Option<PressMaterial>> {
+        Ok(find::<press_material::Entity>(ctx, NodeType::PressMaterial, slug, id).await?.map(PressMaterial))
+    }
+    /// Any object by its global id; null when the id is unknown, malformed or not visible.
+    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id.")] id: ID) -> Result<Option<Node>> {
+        Ok(node::resolve(ctx, &id).await?)
+    }
+    /// Objects by global ids, in the same order; null in the place of an unknown, malformed or
+    /// invisible id. At most 100 ids.
+    async fn nodes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global ids (at most 100).")] ids: Vec<ID>,
+    ) -> Result<Vec<Option<Node>>> {
+        if ids.len() > MAX_NODES {
+            return Err(AppError::bad_input("ids", format!("\"ids\" takes at most {MAX_NODES} ids, got {}", ids.len())).into());
+        }
+        Ok(futures::future::try_join_all(ids.iter().map(|id| node::resolve(ctx, id))).await?)
+    }
+}

@@ -1,0 +1,36 @@
+//! The HTTP surface: the router, the GraphQL endpoint (GET and POST), the playground and
+//! health checks.
+
+mod endpoint;
+mod health;
+mod rejection;
+
+use axum::{
+    Router,
+    response::Html,
+    routing::get,
+};
+use tower_http::limit::RequestBodyLimitLayer;
+
+use crate::state::AppState;
+
+/// Largest request body accepted, in bytes.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+const PLAYGROUND: &str = include_str!("playground.html");
+
+/// The playground page (GraphiQL, preloaded with an example query).
+pub async fn playground() -> Html<&'static str> {
+    Html(PLAYGROUND)
+}
+
+/// Every route of the service.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(playground))
+        .route("/graphql", get(endpoint::get).post(endpoint::post))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .with_state(state)
+}

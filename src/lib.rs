@@ -1,0 +1,71 @@
+//! Kinograph: the GraphQL catalogue of a film co-production partnership.
+//!
+//! - `config`: command line and environment.
+//! - `db`: connecting (SQLite or PostgreSQL by URL), migrations, statement counting.
+//! - `entities`: one sea-orm entity per table; `domain`: enums and the caller.
+//! - `store`: every query, with visibility; `graphql`: schema, types, batched loaders.
+//! - `http`: router, GraphQL endpoint, playground, health; `seed`: demo data.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod entities;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod seed;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+
+use anyhow::Context as _;
+
+use crate::{config::{DatabaseArgs, ServeArgs}, state::AppState};
+
+/// The application router over a state.
+pub fn app(state: AppState) -> axum::Router {
+    http::router(state)
+}
+
+/// `kinograph serve`: migrate, load the demo data into an empty database, listen.
+pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<()> {
+    let (conn, statements) = db::connect(&cli::db_config(database)).await?;
+    db::migrate(&conn).await?;
+    if !args.no_demo && seed::load_demo(&conn).await.context("loading the demo data failed")? {
+        tracing::info!("demo data loaded into an empty database");
+    }
+    let listener = tokio::net::TcpListener::bind(&args.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.bind))?;
+    let address = listener.local_addr().context("no local address")?;
+    println!("Kinograph is serving {}", db::redact(&database.database_url));
+    println!("GraphQL endpoint: http://{address}/graphql");
+    println!("Playground:       http://{address}/");
+    axum::serve(listener, app(AppState::new(conn, statements)))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server error")?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,16 @@
+//! The `kinograph` binary: parses the command line and hands over to the library.
+
+use clap::Parser;
+use kinograph::config::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    kinograph::telemetry::init();
+    match cli.command.unwrap_or_default() {
+        Command::Serve => kinograph::serve(&cli.database, &cli.serve).await,
+        Command::Migrate => kinograph::cli::migrate(&cli.database).await,
+        Command::Seed(args) => kinograph::cli::seed(&cli.database, &args).await,
+        Command::Schema => kinograph::cli::print_schema(),
+    }
+}

@@ -1,0 +1,318 @@
+//! Sample films (all invented): titles, stages, genres, countries, loglines, external ids.
+//!
+//! Some English fields are left empty on purpose so that locale fallback shows, and the two
+//! «Маяк» films tie on year and title in both languages to exercise stable pagination.
+
+use crate::domain::enums::ProductionStatus;
+
+/// A sample film to insert.
+pub(super) struct Film {
+    pub slug: &'static str,
+    pub title_ru: &'static str,
+    pub title_en: Option<&'static str>,
+    /// Title in the original language; `None` when it is the Russian title.
+    pub original_title: Option<&'static str>,
+    pub original_language: &'static str,
+    pub year: i32,
+    pub stage: ProductionStatus,
+    pub runtime_minutes: Option<i32>,
+    pub genres: &'static [&'static str],
+    /// Production countries, comma-separated ISO 3166-1 alpha-2 codes.
+    pub countries: &'static str,
+    pub age_rating: Option<&'static str>,
+    pub logline_ru: &'static str,
+    pub logline_en: Option<&'static str>,
+    pub synopsis_ru: &'static str,
+    pub synopsis_en: Option<&'static str>,
+    pub imdb: Option<&'static str>,
+    pub eidr: Option<&'static str>,
+    pub certificate: Option<&'static str>,
+    pub poster: bool,
+    /// Publication date (published at 07:00 UTC); `None` keeps the film a draft.
+    pub published_on: Option<(i32, u32, u32)>,
+}
+
+/// The one unpublished film: invisible to anonymous clients, with its screenings and shoots.
+pub(super) const DRAFT_FILM: &str = "sample-unannounced-project";
+
+/// Defaults of a sample film: a Russian production with a poster and no external ids.
+const SAMPLE: Film = Film {
+    slug: "",
+    title_ru: "",
+    title_en: None,
+    original_title: None,
+    original_language: "ru",
+    year: 2025,
+    stage: ProductionStatus::Announced,
+    runtime_minutes: None,
+    genres: &[],
+    countries: "RU",
+    age_rating: None,
+    logline_ru: "",
+    logline_en: None,
+    synopsis_ru: "",
+    synopsis_en: None,
+    imdb: None,
+    eidr: None,
+    certificate: None,
+    poster: true,
+    published_on: None,
+};
+
+pub(super) const FILMS: [Film; 14] = [
+    Film {
+        slug: "sample-white-nights",
+        title_ru: "Белые ночи в Москве",
+        title_en: Some("White Nights in Moscow"),
+        year: 2024,
+        stage: ProductionStatus::Released,
+        runtime_minutes: Some(112),
+        genres: &["drama"],
+        age_rating: Some("16+"),
+        logline_ru: "Пианистка возвращается в Москву на одно лето и заново открывает город.",
+        logline_en: Some("A pianist comes back to Moscow for one summer and rediscovers the city."),
+        synopsis_ru: "Демонстрационные данные. Вымышленный фильм: пианистка после десяти лет гастролей возвращается в Москву, чтобы продать квартиру матери, и за одно лето белых ночей находит новых друзей и старую любовь.",
+        synopsis_en: Some(
+            "Sample data. An invented film: after ten years of touring, a pianist returns to Moscow to sell her mother's flat and, over one summer, finds new friends and an old love.",
+        ),
+        imdb: Some("tt90000101"),
+        eidr: Some("10.5240/5AF1-0C3E-9B20-1D47-0001-F"),
+        certificate: Some("111000124"),
+        published_on: Some((2024, 3, 1)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-lighthouse",
+        title_ru: "Маяк",
+        title_en: Some("Lighthouse"),
+        year: 2024,
+        stage: ProductionStatus::Released,
+        runtime_minutes: Some(98),
+        genres: &["drama"],
+        age_rating: Some("12+"),
+        logline_ru: "Смотритель маяка на Белом море принимает неожиданного гостя.",
+        logline_en: Some("A lighthouse keeper on the White Sea takes in an unexpected guest."),
+        synopsis_ru: "Демонстрационные данные. Вымышленная драма о смотрителе маяка, к которому во время шторма попадает подросток, сбежавший из дома.",
+        synopsis_en: Some(
+            "Sample data. An invented drama about a lighthouse keeper who takes in a runaway teenager during a storm.",
+        ),
+        imdb: Some("tt90000102"),
+        certificate: Some("111000224"),
+        published_on: Some((2024, 5, 14)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-lighthouse-documentary",
+        title_ru: "Маяк",
+        title_en: Some("Lighthouse"),
+        year: 2024,
+        stage: ProductionStatus::Released,
+        runtime_minutes: Some(74),
+        genres: &["documentary"],
+        age_rating: Some("6+"),
+        logline_ru: "Год из жизни последних смотрителей маяков Русского Севера.",
+        logline_en: Some("A year in the life of the last lighthouse keepers of the Russian North."),
+        synopsis_ru: "Демонстрационные данные. Вымышленный документальный фильм, снятый за год на трех маяках Белого и Баренцева морей. Носит то же название и вышел в тот же год, что и игровой «Маяк».",
+        synopsis_en: Some(
+            "Sample data. An invented documentary shot over a year at three lighthouses on the White and Barents Seas. It shares its title and year with the feature “Lighthouse”.",
+        ),
+        certificate: Some("112000324"),
+        published_on: Some((2024, 6, 3)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-last-tram",
+        title_ru: "Последний трамвай",
+        title_en: Some("The Last Tram"),
+        year: 2023,
+        stage: ProductionStatus::Released,
+        runtime_minutes: Some(95),
+        genres: &["comedy"],
+        age_rating: Some("12+"),
+        logline_ru: "Ночной трамвай, шесть пассажиров и одна потерянная свадебная ваза.",
+        logline_en: Some("A night tram, six passengers and one lost wedding vase."),
+        synopsis_ru: "Демонстрационные данные. Вымышленная комедия: пассажиры последнего ночного трамвая вместе ищут вазу, которую жених должен привезти на свадьбу к утру.",
+        synopsis_en: Some(
+            "Sample data. An invented comedy: the passengers of the last night tram hunt together for a vase a groom must bring to his wedding by morning.",
+        ),
+        imdb: Some("tt90000103"),
+        eidr: Some("10.5240/5AF1-0C3E-9B20-1D47-0002-D"),
+        certificate: Some("111000423"),
+        published_on: Some((2023, 11, 20)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-paris-moscow-express",
+        title_ru: "Экспресс Париж — Москва",
+        title_en: Some("Paris–Moscow Express"),
+        original_title: Some("Paris–Moscou Express"),
+        original_language: "fr",
+        year: 2025,
+        stage: ProductionStatus::Released,
+        runtime_minutes: Some(121),
+        genres: &["thriller"],
+        countries: "RU,FR",
+        age_rating: Some("18+"),
+        logline_ru: "Переводчица в поезде Париж — Москва становится свидетельницей исчезновения.",
+        logline_en: Some("An interpreter on the Paris–Moscow train witnesses a disappearance."),
+        synopsis_ru: "Демонстрационные данные. Вымышленный триллер российско-французского производства: за двое суток пути переводчица должна понять, кто из пассажиров спального вагона говорит неправду.",
+        synopsis_en: Some(
+            "Sample data. An invented Russian-French thriller: in two days on the road an interpreter must work out which passenger of the sleeping car is lying.",
+        ),
+        imdb: Some("tt90000104"),
+        eidr: Some("10.5240/5AF1-0C3E-9B20-1D47-0003-B"),
+        certificate: Some("121000525"),
+        published_on: Some((2025, 2, 10)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-snow-fox",
+        title_ru: "Снежная лиса",
+        title_en: Some("The Snow Fox"),
+        year: 2025,
+        stage: ProductionStatus::Released,
+        runtime_minutes: Some(82),
+        genres: &["animation", "family"],
+        age_rating: Some("0+"),
+        logline_ru: "Лисенок отправляется через зимний лес, чтобы вернуть солнце.",
+        logline_en: Some("A fox cub crosses the winter forest to bring back the sun."),
+        synopsis_ru: "Демонстрационные данные. Вымышленный анимационный фильм для всей семьи о лисенке, который в самую длинную ночь года отправляется за солнцем.",
+        synopsis_en: Some(
+            "Sample data. An invented animated family film about a fox cub who sets out for the sun on the longest night of the year.",
+        ),
+        imdb: Some("tt90000105"),
+        certificate: Some("114000625"),
+        published_on: Some((2025, 9, 15)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-kinopark-stories",
+        title_ru: "Истории кинопарка",
+        title_en: Some("Film Park Stories"),
+        year: 2025,
+        stage: ProductionStatus::Released,
+        runtime_minutes: Some(104),
+        genres: &["comedy", "family"],
+        age_rating: Some("6+"),
+        logline_ru: "Три семьи, один съемочный день и декорации старой Москвы.",
+        logline_en: Some("Three families, one shooting day and the standing sets of old Moscow."),
+        synopsis_ru: "Демонстрационные данные. Вымышленная семейная комедия о массовке, которая на один день оказывается в декорациях старой Москвы.",
+        synopsis_en: Some(
+            "Sample data. An invented family comedy about film extras who spend a day among the standing sets of old Moscow.",
+        ),
+        certificate: Some("111000725"),
+        published_on: Some((2025, 6, 1)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-architect",
+        title_ru: "Архитектор",
+        title_en: Some("The Architect"),
+        year: 2026,
+        stage: ProductionStatus::PostProduction,
+        runtime_minutes: Some(135),
+        genres: &["history", "drama"],
+        age_rating: Some("12+"),
+        logline_ru: "Молодой архитектор строит город своей мечты в Москве 1930-х.",
+        logline_en: Some("A young architect builds the city of his dreams in 1930s Moscow."),
+        synopsis_ru: "Демонстрационные данные. Вымышленная историческая драма о проектировщике, чьи чертежи меняют облик Москвы. Снимается в кинопарке и на кинозаводе «Москино».",
+        synopsis_en: Some(
+            "Sample data. An invented historical drama about a designer whose drawings reshape Moscow. Shot at the Moskino Film Park and Film Factory.",
+        ),
+        eidr: Some("10.5240/5AF1-0C3E-9B20-1D47-0004-9"),
+        published_on: Some((2025, 9, 5)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-city-of-light",
+        title_ru: "Город света",
+        title_en: Some("City of Light"),
+        year: 2026,
+        stage: ProductionStatus::PostProduction,
+        runtime_minutes: Some(88),
+        genres: &["documentary"],
+        age_rating: Some("6+"),
+        logline_ru: "Москва глазами людей, которые каждую ночь включают ее огни.",
+        logline_en: Some(
+            "Moscow through the eyes of the people who switch on its lights every night.",
+        ),
+        synopsis_ru: "Демонстрационные данные. Вымышленный документальный фильм о городе, который никогда не гаснет: энергетики, осветители, ночные смотрители парков.",
+        synopsis_en: Some(
+            "Sample data. An invented documentary about a city that never goes dark: power engineers, lighting crews, night keepers of parks.",
+        ),
+        published_on: Some((2025, 10, 1)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-winter-garden",
+        title_ru: "Зимний сад",
+        year: 2026,
+        stage: ProductionStatus::Production,
+        genres: &["family", "drama"],
+        logline_ru: "Бабушка и внучка спасают оранжерею, которую собираются снести.",
+        synopsis_ru: "Демонстрационные данные. Вымышленная семейная драма; английских названия, логлайна и синопсиса нет, чтобы было видно возврат к русскому тексту.",
+        published_on: Some((2025, 11, 12)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-signal",
+        title_ru: "Сигнал",
+        title_en: Some("Signal"),
+        year: 2026,
+        stage: ProductionStatus::Development,
+        genres: &["thriller"],
+        countries: "RU,FR",
+        logline_ru: "Радиолюбитель из Подмосковья принимает сигнал, которого не может быть.",
+        logline_en: Some("A radio amateur near Moscow receives a signal that cannot exist."),
+        synopsis_ru: "Демонстрационные данные. Вымышленный триллер российско-французского производства в разработке.",
+        synopsis_en: Some("Sample data. An invented Russian-French thriller in development."),
+        published_on: Some((2026, 1, 20)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-tverskaya-17",
+        title_ru: "Тверская, 17",
+        title_en: Some("17 Tverskaya Street"),
+        year: 2027,
+        stage: ProductionStatus::Announced,
+        genres: &["drama"],
+        logline_ru: "Сто лет жизни одного московского дома.",
+        logline_en: Some("A hundred years in the life of one Moscow house."),
+        synopsis_ru: "Демонстрационные данные. Вымышленный анонсированный проект.",
+        synopsis_en: Some("Sample data. An invented announced project."),
+        poster: false,
+        published_on: Some((2026, 2, 14)),
+        ..SAMPLE
+    },
+    Film {
+        slug: "sample-northern-route",
+        title_ru: "Северный маршрут",
+        title_en: Some("Northern Route"),
+        year: 2027,
+        stage: ProductionStatus::Announced,
+        genres: &["history", "adventure"],
+        countries: "RU,FR",
+        logline_ru: "Экспедиция 1912 года ищет путь через льды.",
+        synopsis_ru: "Демонстрационные данные. Вымышленный анонсированный исторический фильм о полярной экспедиции.",
+        poster: false,
+        published_on: Some((2026, 1, 15)),
+        ..SAMPLE
+    },
+    Film {
+        slug: DRAFT_FILM,
+        title_ru: "Неанонсированный проект",
+        title_en: Some("Unannounced Project"),
+        year: 2027,
+        stage: ProductionStatus::Development,
+        genres: &["drama"],
+        logline_ru: "Черновик: проект еще не объявлен.",
+        logline_en: Some("Draft: the project has not been announced yet."),
+        synopsis_ru: "Демонстрационные данные. Черновик фильма, который анонимные клиенты не должны видеть ни в каком списке.",
+        synopsis_en: Some(
+            "Sample data. A draft film that anonymous clients must not see in any list.",
+        ),
+        poster: false,
+        published_on: None,
+        ..SAMPLE
+    },
+];

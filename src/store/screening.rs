@@ -1,0 +1,133 @@
+//! Screenings, always read with their venue, section and festival edition.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ConnectionTrait, DbErr, FromQueryResult, QueryResult,
+    sea_query::{ExprTrait, JoinType, Query, SelectStatement},
+};
+
+use crate::{
+    domain::viewer::Viewer,
+    entities::{festival_edition, location, screening, section},
+    error::AppResult,
+    store::{
+        page::{Page, PageQuery, SortKey, SortKind, fetch_windows},
+        sql::{by_key, col, select_prefixed},
+        visibility,
+    },
+};
+
+/// A screening with its venue, section and edition.
+#[derive(Debug, Clone)]
+pub struct ScreeningRow {
+    /// The screening.
+    pub screening: screening::Model,
+    /// Where it is held.
+    pub venue: location::Model,
+    /// The programme section, if any.
+    pub section: Option<section::Model>,
+    /// The festival edition it belongs to.
+    pub edition: festival_edition::Model,
+}
+
+impl FromQueryResult for ScreeningRow {
+    fn from_query_result(row: &QueryResult, _prefix: &str) -> Result<Self, DbErr> {
+        Ok(Self {
+            screening: screening::Model::from_query_result(row, "s_")?,
+            venue: location::Model::from_query_result(row, "v_")?,
+            section: section::Model::from_query_result_optional(row, "x_")?,
+            edition: festival_edition::Model::from_query_result(row, "e_")?,
+        })
+    }
+}
+
+fn query(viewer: Viewer) -> SelectStatement {
+    let mut query = Query::select()
+        .from(screening::Entity)
+        .join(
+            JoinType::InnerJoin,
+            location::Entity,
+            col(location::Entity, location::Column::Id).equals((screening::Entity, screening::Column::VenueId)),
+        )
+        .join(
+            JoinType::InnerJoin,
+            festival_edition::Entity,
+            col(festival_edition::Entity, festival_edition::Column::Id)
+                .equals((screening::Entity, screening::Column::EditionId)),
+        )
+        .join(
+            JoinType::LeftJoin,
+            section::Entity,
+            col(section::Entity, section::Column::Id).equals((screening::Entity, screening::Column::SectionId)),
+        )
+        .cond_where(visibility::film_ref(viewer, (screening::Entity, screening::Column::FilmId)))
+        .to_owned();
+    select_prefixed::<screening::Entity>(&mut query, "s_");
+    select_prefixed::<location::Entity>(&mut query, "v_");
+    select_prefixed::<section::Entity>(&mut query, "x_");
+    select_prefixed::<festival_edition::Entity>(&mut query, "e_");
+    query
+}
+
+/// The parent a page of screenings hangs off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreeningParent {
+    /// A film's screenings.
+    Film,
+    /// A festival edition's programme.
+    Edition,
+    /// Screenings held at a location.
+    Venue,
+}
+
+/// Which screenings of each parent to list, and in which order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ScreeningQuery {
+    /// Starting in `[from, to)`, when given (one day of a programme).
+    pub starts_within: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// Latest first when true.
+    pub descending: bool,
+}
+
+/// The list tag of screening cursors in this ordering.
+pub fn list_tag(descending: bool) -> &'static str {
+    if descending { "screenings:STARTS_AT-DESC" } else { "screenings:STARTS_AT-ASC" }
+}
+
+/// A page of each parent's screenings, with totals, in one statement.
+pub async fn pages_of(
+    db: &impl ConnectionTrait,
+    viewer: Viewer,
+    parent: ScreeningParent,
+    parent_ids: Vec<i32>,
+    filter: &ScreeningQuery,
+    page: &PageQuery,
+) -> AppResult<HashMap<i32, Page<ScreeningRow>>> {
+    let column = match parent {
+        ScreeningParent::Film => screening::Column::FilmId,
+        ScreeningParent::Edition => screening::Column::EditionId,
+        ScreeningParent::Venue => screening::Column::VenueId,
+    };
+    let mut query = query(viewer).and_where(col(screening::Entity, column).is_in(parent_ids)).to_owned();
+    if let Some((from, to)) = filter.starts_within {
+        query.and_where(col(screening::Entity, screening::Column::StartsAt).gte(from));
+        query.and_where(col(screening::Entity, screening::Column::StartsAt).lt(to));
+    }
+    let keys = [
+        SortKey::new(col(screening::Entity, screening::Column::StartsAt), SortKind::Time, filter.descending),
+        SortKey::new(col(screening::Entity, screening::Column::Id), SortKind::Int, false),
+    ];
+    fetch_windows(db, query, col(screening::Entity, column), &keys, page).await
+}
+
+/// The visible screenings among `ids`.
+pub async fn by_ids(
+    db: &impl ConnectionTrait,
+    viewer: Viewer,
+    ids: impl IntoIterator<Item = i32>,
+) -> AppResult<HashMap<i32, ScreeningRow>> {
+    let query = query(viewer).and_where(col(screening::Entity, screening::Column::Id).is_in(ids)).to_owned();
+    by_key(db, query, col(screening::Entity, screening::Column::Id)).await
+}

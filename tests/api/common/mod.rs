@@ -1,0 +1,151 @@
+//! `TestApp`: the real router over a fresh, migrated database — a temporary SQLite file by
+//! default, or its own PostgreSQL schema when `KINOGRAPH_TEST_DATABASE_URL` is set — with
+//! helpers to send GraphQL requests and count the SQL statements they cause.
+
+use axum::{
+    Router,
+    body::Body,
+    http::{HeaderMap, Request, StatusCode},
+};
+use http_body_util::BodyExt;
+use kinograph::{
+    db::{self, DbConfig, StatementCounter},
+    state::AppState,
+};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+/// Where the test database lives, removed on drop.
+enum Place {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { base_url: String, schema: String },
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        if let Place::Postgres { base_url, schema } = self {
+            let (url, schema) = (base_url.clone(), schema.clone());
+            // Dropping is async; run it on a runtime of its own so any test runtime is free.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                runtime.block_on(async {
+                    let config = DbConfig { url, max_connections: 2, schema: None };
+                    if let Ok((conn, _)) = db::connect(&config).await {
+                        let _ = conn.execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{schema}\" CASCADE")).await;
+                        let _ = conn.close().await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// A response as a client sees it.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    /// `data` of the response.
+    pub fn data(&self) -> &Value {
+        &self.body["data"]
+    }
+
+    /// The `extensions.code` of the first error.
+    pub fn code(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["code"].as_str()
+    }
+
+    /// Asserts there are no errors, showing them when there are.
+    pub fn ok(self) -> Self {
+        assert!(self.body.get("errors").is_none(), "unexpected errors: {}", self.body);
+        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
+        self
+    }
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub db: DatabaseConnection,
+    pub statements: StatementCounter,
+    _place: Place,
+}
+
+impl TestApp {
+    /// A server over a fresh database holding the demo data.
+    pub async fn spawn() -> Self {
+        let app = Self::empty().await;
+        assert!(kinograph::seed::load_demo(&app.db).await.expect("demo data loads"));
+        app
+    }
+
+    /// A server over a fresh, migrated, empty database.
+    pub async fn empty() -> Self {
+        let (config, place) = match std::env::var("KINOGRAPH_TEST_DATABASE_URL") {
+            Ok(url) if url.starts_with("postgres") => {
+                let schema = format!("kg_test_{}", uuid_like());
+                let (admin, _) = db::connect(&DbConfig { url: url.clone(), max_connections: 2, schema: None })
+                    .await
+                    .expect("PostgreSQL reachable at KINOGRAPH_TEST_DATABASE_URL");
+                admin.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\"")).await.expect("schema created");
+                admin.close().await.expect("admin connection closes");
+                let config = DbConfig { url: url.clone(), max_connections: 4, schema: Some(schema.clone()) };
+                (config, Place::Postgres { base_url: url, schema })
+            }
+            _ => {
+                let dir = tempfile::tempdir().expect("temporary directory");
+                let url = format!("sqlite://{}", dir.path().join("test.db").display());
+                (DbConfig { url, max_connections: 4, schema: None }, Place::Sqlite(dir))
+            }
+        };
+        let (conn, statements) = db::connect(&config).await.expect("database connects");
+        db::migrate(&conn).await.expect("migrations apply");
+        let router = kinograph::app(AppState::new(conn.clone(), statements.clone()));
+        TestApp { router, db: conn, statements, _place: place }
+    }
+
+    /// Sends any HTTP request through the router.
+    pub async fn send(&self, request: Request<Body>) -> Answer {
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body reads").to_bytes();
+        let body = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+        Answer { status, headers, body }
+    }
+
+    /// POSTs a GraphQL request with variables.
+    pub async fn query(&self, query: &str, variables: Value) -> Answer {
+        self.query_with(query, variables, &[]).await
+    }
+
+    /// POSTs a GraphQL request with extra headers.
+    pub async fn query_with(&self, query: &str, variables: Value, headers: &[(&str, &str)]) -> Answer {
+        let mut request = Request::post("/graphql").header("content-type", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// The number of SQL statements the request causes, with its answer.
+    pub async fn count_statements(&self, document: &str, variables: Value) -> (u64, Answer) {
+        let before = self.statements.get();
+        let answer = self.query(document, variables).await.ok();
+        (self.statements.get() - before, answer)
+    }
+}
+
+fn uuid_like() -> String {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000, n)
+}
+

@@ -1,0 +1,13 @@
+//! The integration suite: every test goes through the real router over a real database
+//! (SQLite by default; PostgreSQL when `KINOGRAPH_TEST_DATABASE_URL` is set).
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+mod batching;
+mod errors;
+mod http;
+mod operations;
+mod pagination;
+mod schema;
+mod visibility;
