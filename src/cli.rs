@@ -2,11 +2,18 @@
 
 use anyhow::Context as _;
 
-use crate::{config::{DatabaseArgs, SeedArgs}, db};
+use crate::{
+    config::{DatabaseArgs, SeedArgs},
+    db,
+};
 
 /// The database settings of the command line.
 pub fn db_config(args: &DatabaseArgs) -> db::DbConfig {
-    db::DbConfig { url: args.database_url.clone(), max_connections: args.db_max_connections, schema: None }
+    db::DbConfig {
+        url: args.database_url.clone(),
+        max_connections: args.db_max_connections,
+        schema: None,
+    }
 }
 
 /// `kinograph migrate`.
@@ -24,7 +31,10 @@ pub async fn seed(args: &DatabaseArgs, seed: &SeedArgs) -> anyhow::Result<()> {
     }
     let (conn, _) = db::connect(&db_config(args)).await?;
     db::migrate(&conn).await?;
-    if crate::seed::load_demo(&conn).await.context("loading the demo data failed")? {
+    if crate::seed::load_demo(&conn)
+        .await
+        .context("loading the demo data failed")?
+    {
         println!("demo data loaded into {}", db::redact(&args.database_url));
     } else {
         println!("the database already holds data; demo data not loaded");

@@ -18,9 +18,10 @@ pub struct Cli {
 }
 
 /// The commands of the binary.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Default, Subcommand)]
 pub enum Command {
     /// Serve the GraphQL API and playground (the default).
+    #[default]
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
@@ -28,12 +29,6 @@ pub enum Command {
     Seed(SeedArgs),
     /// Print the GraphQL schema (SDL) the server serves.
     Schema,
-}
-
-impl Default for Command {
-    fn default() -> Self {
-        Command::Serve
-    }
 }
 
 /// Where the data lives.
@@ -48,7 +43,12 @@ pub struct DatabaseArgs {
     )]
     pub database_url: String,
     /// Maximum number of pooled database connections.
-    #[arg(long, env = "KINOGRAPH_DB_MAX_CONNECTIONS", default_value_t = 8, global = true)]
+    #[arg(
+        long,
+        env = "KINOGRAPH_DB_MAX_CONNECTIONS",
+        default_value_t = 8,
+        global = true
+    )]
     pub db_max_connections: u32,
 }
 
@@ -56,7 +56,12 @@ pub struct DatabaseArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// Address and port to listen on.
-    #[arg(long, env = "KINOGRAPH_BIND", default_value = "127.0.0.1:8000", global = true)]
+    #[arg(
+        long,
+        env = "KINOGRAPH_BIND",
+        default_value = "127.0.0.1:8000",
+        global = true
+    )]
     pub bind: String,
     /// Do not load the demo data into an empty database.
     #[arg(long, env = "KINOGRAPH_NO_DEMO", global = true)]

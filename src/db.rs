@@ -73,7 +73,10 @@ pub async fn connect(config: &DbConfig) -> anyhow::Result<(DatabaseConnection, S
 
 /// Applies pending migrations, all of them in one transaction on both engines.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    let txn = db.begin().await.context("cannot begin the migration transaction")?;
+    let txn = db
+        .begin()
+        .await
+        .context("cannot begin the migration transaction")?;
     Migrator::up(&txn, None).await.context("migration failed")?;
     txn.commit().await.context("cannot commit the migrations")?;
     Ok(())
@@ -95,7 +98,12 @@ pub fn redact(url: &str) -> String {
         (Some(scheme), Some(at)) if at > scheme => {
             let userinfo = &url[scheme + 3..at];
             match userinfo.find(':') {
-                Some(colon) => format!("{}{}:***{}", &url[..scheme + 3], &userinfo[..colon], &url[at..]),
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme + 3],
+                    &userinfo[..colon],
+                    &url[at..]
+                ),
                 None => url.to_string(),
             }
         }
@@ -109,8 +117,14 @@ mod tests {
 
     #[test]
     fn passwords_are_redacted_from_urls() {
-        assert_eq!(redact("postgres://kino:secret@db:5432/k"), "postgres://kino:***@db:5432/k");
-        assert_eq!(redact("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(
+            redact("postgres://kino:secret@db:5432/k"),
+            "postgres://kino:***@db:5432/k"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
         assert_eq!(redact("sqlite://kinograph.db"), "sqlite://kinograph.db");
     }
 }

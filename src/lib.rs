@@ -21,7 +21,10 @@ pub mod telemetry;
 
 use anyhow::Context as _;
 
-use crate::{config::{DatabaseArgs, ServeArgs}, state::AppState};
+use crate::{
+    config::{DatabaseArgs, ServeArgs},
+    state::AppState,
+};
 
 /// The application router over a state.
 pub fn app(state: AppState) -> axum::Router {
@@ -32,14 +35,21 @@ pub fn app(state: AppState) -> axum::Router {
 pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<()> {
     let (conn, statements) = db::connect(&cli::db_config(database)).await?;
     db::migrate(&conn).await?;
-    if !args.no_demo && seed::load_demo(&conn).await.context("loading the demo data failed")? {
+    if !args.no_demo
+        && seed::load_demo(&conn)
+            .await
+            .context("loading the demo data failed")?
+    {
         tracing::info!("demo data loaded into an empty database");
     }
     let listener = tokio::net::TcpListener::bind(&args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr().context("no local address")?;
-    println!("Kinograph is serving {}", db::redact(&database.database_url));
+    println!(
+        "Kinograph is serving {}",
+        db::redact(&database.database_url)
+    );
     println!("GraphQL endpoint: http://{address}/graphql");
     println!("Playground:       http://{address}/");
     axum::serve(listener, app(AppState::new(conn, statements)))

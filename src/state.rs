@@ -20,6 +20,10 @@ impl AppState {
     /// State over a connected, migrated pool.
     pub fn new(db: DatabaseConnection, statements: StatementCounter) -> Self {
         let schema = crate::graphql::build_schema(db.clone());
-        Self { db, schema, statements }
+        Self {
+            db,
+            schema,
+            statements,
+        }
     }
 }

@@ -19,7 +19,9 @@ macro_rules! impl_all_values {
 }
 
 /// Publication status of a film or press material. Anonymous clients only ever see PUBLISHED.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum PublicationStatus {
     /// Being prepared; visible to editors only.
@@ -37,7 +39,9 @@ pub enum PublicationStatus {
 }
 
 /// Production stage of a film project.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum ProductionStatus {
     /// Announced, not yet in development.
@@ -63,7 +67,9 @@ pub enum ProductionStatus {
 }
 
 /// What kind of organization this is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum OrganizationKind {
     /// A media holding company.
@@ -97,7 +103,9 @@ pub enum OrganizationKind {
 }
 
 /// The part an organization plays in making or bringing out a film.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum CoProductionRole {
     /// Lead producer.
@@ -127,7 +135,9 @@ pub enum CoProductionRole {
 }
 
 /// A person's role in a film's credits.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum CreditRole {
     /// Director.
@@ -165,7 +175,9 @@ pub enum CreditRole {
 }
 
 /// An area of cooperation an agreement covers.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum AgreementScope {
     /// Joint production of films and series.
@@ -191,7 +203,9 @@ pub enum AgreementScope {
 }
 
 /// What kind of place a location is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum LocationKind {
     /// A studio lot or film factory with production facilities.
@@ -221,7 +235,9 @@ pub enum LocationKind {
 }
 
 /// Premiere status of a screening.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum PremiereStatus {
     /// World premiere.
@@ -247,7 +263,9 @@ pub enum PremiereStatus {
 }
 
 /// Kind of press material.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum PressMaterialKind {
     /// Press release.
@@ -285,7 +303,9 @@ pub enum PressMaterialKind {
 }
 
 /// Kind of record a press material is about.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum SubjectType {
     /// A film.
@@ -315,7 +335,9 @@ pub enum SubjectType {
 }
 
 /// What a media asset is used as.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum AssetPurpose {
     /// A film's poster.
@@ -333,7 +355,9 @@ pub enum AssetPurpose {
 }
 
 /// Kind of media file.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
 #[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum MediaKind {
     /// An image.
@@ -355,4 +379,17 @@ pub enum MediaKind {
 }
 
 // all_values: the stored strings of each enum, for CHECK constraints and validation.
-impl_all_values!(PublicationStatus, ProductionStatus, OrganizationKind, CoProductionRole, CreditRole, AgreementScope, LocationKind, PremiereStatus, PressMaterialKind, SubjectType, AssetPurpose, MediaKind);
+impl_all_values!(
+    PublicationStatus,
+    ProductionStatus,
+    OrganizationKind,
+    CoProductionRole,
+    CreditRole,
+    AgreementScope,
+    LocationKind,
+    PremiereStatus,
+    PressMaterialKind,
+    SubjectType,
+    AssetPurpose,
+    MediaKind
+);

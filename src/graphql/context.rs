@@ -1,7 +1,10 @@
 //! What a resolver can reach: the database, the caller, the request's loaders and locale,
 //! and the list of fields served in a fallback language.
 
-use std::sync::{Arc, Mutex};
+use std::{
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use async_graphql::{
     Context,
@@ -12,7 +15,7 @@ use sea_orm::DatabaseConnection;
 use crate::{
     domain::viewer::Viewer,
     error::{AppError, AppResult},
-    graphql::{loaders::AppLoader, types::locale::Locale},
+    graphql::{batch::LoaderTasks, loaders::AppLoader, types::locale::Locale},
 };
 
 /// Per-request state, attached to each request (never to the schema), so no loader batch or
@@ -26,16 +29,21 @@ pub struct RequestState {
     pub loader: DataLoader<AppLoader>,
     /// Paths of localized fields served in the other language.
     pub fallbacks: LocaleFallbacks,
+    /// The loader tasks, run by [`crate::graphql::batch::run`] beside the execution.
+    pub tasks: LoaderTasks,
 }
 
 impl RequestState {
-    /// Fresh state for one request.
+    /// Fresh state for one request; run its execution with [`crate::graphql::batch::run`].
     pub fn new(db: DatabaseConnection, viewer: Viewer, locale: Locale) -> Self {
+        let tasks = LoaderTasks::default();
         Self {
             viewer,
             locale,
-            loader: DataLoader::new(AppLoader::new(db, viewer), tokio::spawn),
+            loader: DataLoader::new(AppLoader::new(db, viewer), tasks.spawner())
+                .delay(Duration::ZERO),
             fallbacks: LocaleFallbacks::default(),
+            tasks,
         }
     }
 }
@@ -54,7 +62,10 @@ impl LocaleFallbacks {
 
     /// All recorded paths, in the order they were resolved.
     pub fn take(&self) -> Vec<serde_json::Value> {
-        self.0.lock().map(|mut paths| std::mem::take(&mut *paths)).unwrap_or_default()
+        self.0
+            .lock()
+            .map(|mut paths| std::mem::take(&mut *paths))
+            .unwrap_or_default()
     }
 }
 
@@ -87,7 +98,10 @@ impl ContextExt for Context<'_> {
 }
 
 /// Loads one key through the request's batched loader.
-pub async fn load<K>(ctx: &Context<'_>, key: K) -> AppResult<Option<<AppLoader as Loader<K>>::Value>>
+pub async fn load<K>(
+    ctx: &Context<'_>,
+    key: K,
+) -> AppResult<Option<<AppLoader as Loader<K>>::Value>>
 where
     K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
     AppLoader: Loader<K, Error = AppError>,

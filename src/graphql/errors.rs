@@ -40,23 +40,31 @@ pub fn classify(error: &mut ServerError) {
     if extensions.get("code").is_some() {
         return;
     }
-    if let Some(app) = error.source.as_ref().and_then(|s| s.downcast_ref::<AppError>()) {
+    if let Some(app) = error
+        .source
+        .as_ref()
+        .and_then(|s| s.downcast_ref::<AppError>())
+    {
         extensions.set("code", app.code());
-        if let AppError::BadUserInput { field: Some(field), .. } = app {
+        if let AppError::BadUserInput {
+            field: Some(field), ..
+        } = app
+        {
             extensions.set("field", field.as_str());
         }
         return;
     }
-    let code = if error.message.contains("nested too deep") {
-        "QUERY_TOO_DEEP"
-    } else if error.message.contains("too complex") {
-        "QUERY_TOO_COMPLEX"
-    } else if error.source.is_some() {
-        tracing::error!(message = %error.message, "unclassified resolver error");
-        error.message = "internal error".to_string();
-        "INTERNAL"
-    } else {
-        "BAD_USER_INPUT"
-    };
+    let code =
+        if error.message.contains("nested too deep") || error.message.contains("recursion limit") {
+            "QUERY_TOO_DEEP"
+        } else if error.message.contains("too complex") {
+            "QUERY_TOO_COMPLEX"
+        } else if error.source.is_some() {
+            tracing::error!(message = %error.message, "unclassified resolver error");
+            error.message = "internal error".to_string();
+            "INTERNAL"
+        } else {
+            "BAD_USER_INPUT"
+        };
     extensions.set("code", code);
 }

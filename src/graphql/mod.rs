@@ -1,5 +1,6 @@
 //! The GraphQL schema: types, the query root, loaders, error codes and limits.
 
+pub mod batch;
 pub mod context;
 pub mod errors;
 pub mod loaders;

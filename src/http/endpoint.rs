@@ -4,7 +4,10 @@
 
 use async_graphql::{
     BatchRequest, BatchResponse, Request, Response as GqlResponse, Value,
-    parser::{parse_query, types::{DocumentOperations, OperationType}},
+    parser::{
+        parse_query,
+        types::{DocumentOperations, OperationType},
+    },
 };
 use async_graphql_axum::GraphQLBatchRequest;
 use axum::{
@@ -16,7 +19,7 @@ use axum::{
 use super::{playground, rejection::Rejection};
 use crate::{
     domain::viewer::Viewer,
-    graphql::{context::RequestState, types::locale::Locale},
+    graphql::{batch, context::RequestState, types::locale::Locale},
     state::AppState,
 };
 
@@ -30,7 +33,12 @@ pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response
     let body = serde_json::json!({
         "errors": [{ "message": message, "extensions": { "code": code } }]
     });
-    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 /// `GET /graphql`: the playground for browsers, queries (never mutations) for everyone else.
@@ -72,7 +80,9 @@ pub async fn post(
 
 /// True when the operation the request selects is a mutation.
 fn is_mutation(request: &Request) -> bool {
-    let Ok(document) = parse_query(&request.query) else { return false };
+    let Ok(document) = parse_query(&request.query) else {
+        return false;
+    };
     let ty = match (&document.operations, request.operation_name.as_deref()) {
         (DocumentOperations::Single(op), _) => Some(op.node.ty),
         (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
@@ -81,35 +91,49 @@ fn is_mutation(request: &Request) -> bool {
     ty == Some(OperationType::Mutation)
 }
 
-/// The caller, from `Authorization: Bearer <key>`.
-fn viewer(headers: &HeaderMap) -> Result<Viewer, Response> {
-    let Some(value) = headers.get(header::AUTHORIZATION) else { return Ok(Viewer::Anonymous) };
-    let unauthenticated = |message: &str| error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", message);
-    let Some(key) = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim) else {
-        return Err(unauthenticated("the Authorization header must be \"Bearer <api key>\""));
+/// The caller, from `Authorization: Bearer <key>`; the error says why a key is refused.
+fn viewer(headers: &HeaderMap) -> Result<Viewer, &'static str> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Ok(Viewer::Anonymous);
     };
-    if key.is_empty() {
-        return Err(unauthenticated("the Authorization header carries an empty API key"));
+    let key = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    match key {
+        None => Err("the Authorization header must be \"Bearer <api key>\""),
+        Some("") => Err("the Authorization header carries an empty API key"),
+        // No API keys are issued yet, so every key is unknown.
+        Some(_) => Err("unknown or revoked API key"),
     }
-    // No API keys are issued yet, so every key is unknown.
-    Err(unauthenticated("unknown or revoked API key"))
 }
 
 async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> Response {
     let viewer = match viewer(headers) {
         Ok(viewer) => viewer,
-        Err(response) => return response,
+        Err(message) => {
+            return error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", message);
+        }
     };
-    let locale = Locale::from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
+    let locale = Locale::from_accept_language(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
     let run = |request: Request| async move {
         let request_state = RequestState::new(state.db.clone(), viewer, locale);
         let fallbacks = request_state.fallbacks.clone();
-        let mut response = state.schema.execute(request.data(request_state)).await;
+        let tasks = request_state.tasks.clone();
+        let mut response =
+            batch::run(state.schema.execute(request.data(request_state)), tasks).await;
         let paths = fallbacks.take();
         if !paths.is_empty()
             && let Ok(value) = Value::from_json(serde_json::Value::Array(paths))
         {
-            response.extensions.insert("localeFallbacks".to_string(), value);
+            response
+                .extensions
+                .insert("localeFallbacks".to_string(), value);
         }
         response
     };
@@ -120,7 +144,10 @@ async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> 
                 return error_response(
                     StatusCode::BAD_REQUEST,
                     "BAD_USER_INPUT",
-                    &format!("a batch may hold at most {MAX_BATCH} operations, got {}", requests.len()),
+                    &format!(
+                        "a batch may hold at most {MAX_BATCH} operations, got {}",
+                        requests.len()
+                    ),
                 );
             }
             BatchResponse::Batch(futures::future::join_all(requests.into_iter().map(run)).await)
@@ -139,18 +166,37 @@ fn respond(headers: &HeaderMap, locale: Locale, response: BatchResponse) -> Resp
         BatchResponse::Single(r) => request_error(r),
         BatchResponse::Batch(rs) => !rs.is_empty() && rs.iter().all(request_error),
     };
-    let status = if graphql_media && failed { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let status = if graphql_media && failed {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
     let body = match serde_json::to_vec(&response) {
         Ok(body) => body,
         Err(err) => {
             tracing::error!(error = %err, "cannot serialize a response");
-            return error_response(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", "internal error");
+            return error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL",
+                "internal error",
+            );
         }
     };
-    let content_type = if graphql_media { GRAPHQL_RESPONSE } else { "application/json" };
+    let content_type = if graphql_media {
+        GRAPHQL_RESPONSE
+    } else {
+        "application/json"
+    };
     let mut http = (status, body).into_response();
-    http.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    http.headers_mut().insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(locale.tag()));
-    http.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language, Authorization"));
+    http.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    http.headers_mut().insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(locale.tag()),
+    );
+    http.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Authorization"),
+    );
     http
 }

@@ -5,11 +5,7 @@ mod endpoint;
 mod health;
 mod rejection;
 
-use axum::{
-    Router,
-    response::Html,
-    routing::get,
-};
+use axum::{Router, response::Html, routing::get};
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::state::AppState;

@@ -20,17 +20,22 @@ impl From<ParseRequestError> for Rejection {
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         let (status, message) = match &self.0 {
-            ParseRequestError::PayloadTooLarge => {
-                (StatusCode::PAYLOAD_TOO_LARGE, "the request body is too large".to_string())
-            }
+            ParseRequestError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "the request body is too large".to_string(),
+            ),
             ParseRequestError::InvalidRequest(err) => (
                 StatusCode::BAD_REQUEST,
                 format!("the request body is not a valid GraphQL request in JSON: {err}"),
             ),
-            ParseRequestError::Io(err) if err.to_string().contains("length limit exceeded") => {
-                (StatusCode::PAYLOAD_TOO_LARGE, "the request body is too large".to_string())
-            }
-            other => (StatusCode::BAD_REQUEST, format!("the request could not be read: {other}")),
+            ParseRequestError::Io(err) if err.to_string().contains("length limit exceeded") => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "the request body is too large".to_string(),
+            ),
+            other => (
+                StatusCode::BAD_REQUEST,
+                format!("the request could not be read: {other}"),
+            ),
         };
         error_response(status, "BAD_USER_INPUT", &message)
     }

@@ -29,14 +29,34 @@ pub async fn parties_of(
         .join(
             JoinType::InnerJoin,
             agreement_party::Entity,
-            col(agreement_party::Entity, agreement_party::Column::OrganizationId)
-                .equals((organization::Entity, organization::Column::Id)),
+            col(
+                agreement_party::Entity,
+                agreement_party::Column::OrganizationId,
+            )
+            .equals((organization::Entity, organization::Column::Id)),
         )
-        .and_where(col(agreement_party::Entity, agreement_party::Column::AgreementId).is_in(agreement_ids))
-        .order_by((agreement_party::Entity, agreement_party::Column::SortOrder), Order::Asc)
+        .and_where(
+            col(
+                agreement_party::Entity,
+                agreement_party::Column::AgreementId,
+            )
+            .is_in(agreement_ids),
+        )
+        .order_by(
+            (agreement_party::Entity, agreement_party::Column::SortOrder),
+            Order::Asc,
+        )
         .to_owned();
     select_prefixed::<organization::Entity>(&mut query, "");
-    grouped(db, query, col(agreement_party::Entity, agreement_party::Column::AgreementId)).await
+    grouped(
+        db,
+        query,
+        col(
+            agreement_party::Entity,
+            agreement_party::Column::AgreementId,
+        ),
+    )
+    .await
 }
 
 /// The signatories of each agreement, in display order.
@@ -49,7 +69,15 @@ pub async fn signatories_of(
         .order_by_asc(agreement_signatory::Column::SortOrder)
         .order_by_asc(agreement_signatory::Column::Id)
         .into_query();
-    grouped(db, query, col(agreement_signatory::Entity, agreement_signatory::Column::AgreementId)).await
+    grouped(
+        db,
+        query,
+        col(
+            agreement_signatory::Entity,
+            agreement_signatory::Column::AgreementId,
+        ),
+    )
+    .await
 }
 
 /// The scope items of each agreement, in display order.
@@ -61,7 +89,15 @@ pub async fn scopes_of(
         .filter(agreement_scope::Column::AgreementId.is_in(agreement_ids))
         .order_by_asc(agreement_scope::Column::SortOrder)
         .into_query();
-    grouped(db, query, col(agreement_scope::Entity, agreement_scope::Column::AgreementId)).await
+    grouped(
+        db,
+        query,
+        col(
+            agreement_scope::Entity,
+            agreement_scope::Column::AgreementId,
+        ),
+    )
+    .await
 }
 
 /// The agreements signed at each festival edition, earliest first.
@@ -74,7 +110,12 @@ pub async fn signed_at(
         .order_by_asc(agreement::Column::SignedOn)
         .order_by_asc(agreement::Column::Id)
         .into_query();
-    grouped(db, query, col(agreement::Entity, agreement::Column::SigningEventId)).await
+    grouped(
+        db,
+        query,
+        col(agreement::Entity, agreement::Column::SigningEventId),
+    )
+    .await
 }
 
 /// A page of each organization's agreements, latest signed first, in one statement.
@@ -88,16 +129,36 @@ pub async fn pages_of_parties(
         .join(
             JoinType::InnerJoin,
             agreement_party::Entity,
-            col(agreement_party::Entity, agreement_party::Column::AgreementId)
-                .equals((agreement::Entity, agreement::Column::Id)),
+            col(
+                agreement_party::Entity,
+                agreement_party::Column::AgreementId,
+            )
+            .equals((agreement::Entity, agreement::Column::Id)),
         )
-        .and_where(col(agreement_party::Entity, agreement_party::Column::OrganizationId).is_in(organization_ids))
+        .and_where(
+            col(
+                agreement_party::Entity,
+                agreement_party::Column::OrganizationId,
+            )
+            .is_in(organization_ids),
+        )
         .to_owned();
     select_prefixed::<agreement::Entity>(&mut query, "");
     let keys = [
-        SortKey::new(col(agreement::Entity, agreement::Column::SignedOn), SortKind::Date, true),
-        SortKey::new(col(agreement::Entity, agreement::Column::Id), SortKind::Int, true),
+        SortKey::new(
+            col(agreement::Entity, agreement::Column::SignedOn),
+            SortKind::Date,
+            true,
+        ),
+        SortKey::new(
+            col(agreement::Entity, agreement::Column::Id),
+            SortKind::Int,
+            true,
+        ),
     ];
-    let partition = col(agreement_party::Entity, agreement_party::Column::OrganizationId);
+    let partition = col(
+        agreement_party::Entity,
+        agreement_party::Column::OrganizationId,
+    );
     fetch_windows(db, query, partition, &keys, page).await
 }

@@ -45,7 +45,10 @@ fn query(viewer: Viewer) -> SelectStatement {
             col(organization::Entity, organization::Column::Id)
                 .equals((co_production::Entity, co_production::Column::OrganizationId)),
         )
-        .cond_where(visibility::film_ref(viewer, (co_production::Entity, co_production::Column::FilmId)))
+        .cond_where(visibility::film_ref(
+            viewer,
+            (co_production::Entity, co_production::Column::FilmId),
+        ))
         .to_owned();
     select_prefixed::<co_production::Entity>(&mut query, "c_");
     select_prefixed::<organization::Entity>(&mut query, "o_");
@@ -54,8 +57,16 @@ fn query(viewer: Viewer) -> SelectStatement {
 
 fn keys() -> Vec<SortKey> {
     vec![
-        SortKey::new(col(co_production::Entity, co_production::Column::SortOrder), SortKind::Int, false),
-        SortKey::new(col(co_production::Entity, co_production::Column::Id), SortKind::Int, false),
+        SortKey::new(
+            col(co_production::Entity, co_production::Column::SortOrder),
+            SortKind::Int,
+            false,
+        ),
+        SortKey::new(
+            col(co_production::Entity, co_production::Column::Id),
+            SortKind::Int,
+            false,
+        ),
     ]
 }
 
@@ -67,10 +78,21 @@ pub async fn of_films(
 ) -> AppResult<HashMap<i32, Vec<CoProductionRow>>> {
     let query = query(viewer)
         .and_where(col(co_production::Entity, co_production::Column::FilmId).is_in(film_ids))
-        .order_by((co_production::Entity, co_production::Column::SortOrder), Order::Asc)
-        .order_by((co_production::Entity, co_production::Column::Id), Order::Asc)
+        .order_by(
+            (co_production::Entity, co_production::Column::SortOrder),
+            Order::Asc,
+        )
+        .order_by(
+            (co_production::Entity, co_production::Column::Id),
+            Order::Asc,
+        )
         .to_owned();
-    grouped(db, query, col(co_production::Entity, co_production::Column::FilmId)).await
+    grouped(
+        db,
+        query,
+        col(co_production::Entity, co_production::Column::FilmId),
+    )
+    .await
 }
 
 /// The visible co-productions among `ids`.
@@ -82,7 +104,12 @@ pub async fn by_ids(
     let query = query(viewer)
         .and_where(col(co_production::Entity, co_production::Column::Id).is_in(ids))
         .to_owned();
-    by_key(db, query, col(co_production::Entity, co_production::Column::Id)).await
+    by_key(
+        db,
+        query,
+        col(co_production::Entity, co_production::Column::Id),
+    )
+    .await
 }
 
 /// Which parent a page of co-productions hangs off.
@@ -106,7 +133,9 @@ pub async fn pages_of(
         CoProductionParent::Organization => co_production::Column::OrganizationId,
         CoProductionParent::Agreement => co_production::Column::AgreementId,
     };
-    let query = query(viewer).and_where(col(co_production::Entity, column).is_in(parent_ids)).to_owned();
+    let query = query(viewer)
+        .and_where(col(co_production::Entity, column).is_in(parent_ids))
+        .to_owned();
     fetch_windows(db, query, col(co_production::Entity, column), &keys(), page).await
 }
 

@@ -41,9 +41,13 @@ fn query(viewer: Viewer) -> SelectStatement {
         .join(
             JoinType::InnerJoin,
             person::Entity,
-            col(person::Entity, person::Column::Id).equals((credit::Entity, credit::Column::PersonId)),
+            col(person::Entity, person::Column::Id)
+                .equals((credit::Entity, credit::Column::PersonId)),
         )
-        .cond_where(visibility::film_ref(viewer, (credit::Entity, credit::Column::FilmId)))
+        .cond_where(visibility::film_ref(
+            viewer,
+            (credit::Entity, credit::Column::FilmId),
+        ))
         .order_by((credit::Entity, credit::Column::SortOrder), Order::Asc)
         .order_by((credit::Entity, credit::Column::Id), Order::Asc)
         .to_owned();
@@ -58,7 +62,9 @@ pub async fn of_films(
     viewer: Viewer,
     film_ids: impl IntoIterator<Item = i32>,
 ) -> AppResult<HashMap<i32, Vec<CreditRow>>> {
-    let query = query(viewer).and_where(col(credit::Entity, credit::Column::FilmId).is_in(film_ids)).to_owned();
+    let query = query(viewer)
+        .and_where(col(credit::Entity, credit::Column::FilmId).is_in(film_ids))
+        .to_owned();
     grouped(db, query, col(credit::Entity, credit::Column::FilmId)).await
 }
 
@@ -68,6 +74,8 @@ pub async fn of_people(
     viewer: Viewer,
     person_ids: impl IntoIterator<Item = i32>,
 ) -> AppResult<HashMap<i32, Vec<CreditRow>>> {
-    let query = query(viewer).and_where(col(credit::Entity, credit::Column::PersonId).is_in(person_ids)).to_owned();
+    let query = query(viewer)
+        .and_where(col(credit::Entity, credit::Column::PersonId).is_in(person_ids))
+        .to_owned();
     grouped(db, query, col(credit::Entity, credit::Column::PersonId)).await
 }

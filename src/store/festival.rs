@@ -19,7 +19,15 @@ pub async fn editions_of(
         .filter(festival_edition::Column::FestivalId.is_in(festival_ids))
         .order_by_desc(festival_edition::Column::Number)
         .into_query();
-    grouped(db, query, col(festival_edition::Entity, festival_edition::Column::FestivalId)).await
+    grouped(
+        db,
+        query,
+        col(
+            festival_edition::Entity,
+            festival_edition::Column::FestivalId,
+        ),
+    )
+    .await
 }
 
 /// The programme sections of each edition, in display order.

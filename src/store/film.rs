@@ -62,18 +62,41 @@ pub fn sort_keys(postgres: bool, order: &[(FilmSort, bool)]) -> Vec<SortKey> {
     let mut keys: Vec<SortKey> = order
         .iter()
         .map(|&(field, desc)| match field {
-            FilmSort::Year => SortKey::new(Expr::cust("COALESCE(\"film\".\"year\", 0)"), SortKind::Int, desc),
+            FilmSort::Year => SortKey::new(
+                Expr::cust("COALESCE(\"film\".\"year\", 0)"),
+                SortKind::Int,
+                desc,
+            ),
             FilmSort::Title { ru } => SortKey::new(
-                sortable_text(postgres, localized_sql("film", "title", ru, Some("original_title"))),
+                sortable_text(
+                    postgres,
+                    localized_sql("film", "title", ru, Some("original_title")),
+                ),
                 SortKind::Text,
                 desc,
             ),
-            FilmSort::UpdatedAt => SortKey::new(col(film::Entity, film::Column::UpdatedAt), SortKind::Time, desc),
-            FilmSort::CreatedAt => SortKey::new(col(film::Entity, film::Column::CreatedAt), SortKind::Time, desc),
-            FilmSort::Slug => SortKey::new(sortable_text(postgres, "\"film\".\"slug\"".into()), SortKind::Text, desc),
+            FilmSort::UpdatedAt => SortKey::new(
+                col(film::Entity, film::Column::UpdatedAt),
+                SortKind::Time,
+                desc,
+            ),
+            FilmSort::CreatedAt => SortKey::new(
+                col(film::Entity, film::Column::CreatedAt),
+                SortKind::Time,
+                desc,
+            ),
+            FilmSort::Slug => SortKey::new(
+                sortable_text(postgres, "\"film\".\"slug\"".into()),
+                SortKind::Text,
+                desc,
+            ),
         })
         .collect();
-    keys.push(SortKey::new(col(film::Entity, film::Column::Id), SortKind::Int, false));
+    keys.push(SortKey::new(
+        col(film::Entity, film::Column::Id),
+        SortKind::Int,
+        false,
+    ));
     keys
 }
 
@@ -95,7 +118,8 @@ fn filter_condition(viewer: Viewer, filter: &FilmFilter) -> Condition {
             .join(
                 JoinType::InnerJoin,
                 genre::Entity,
-                col(genre::Entity, genre::Column::Id).equals((film_genre::Entity, film_genre::Column::GenreId)),
+                col(genre::Entity, genre::Column::Id)
+                    .equals((film_genre::Entity, film_genre::Column::GenreId)),
             )
             .and_where(col(genre::Entity, genre::Column::Slug).is_in(genres.iter().cloned()))
             .to_owned();
@@ -118,7 +142,9 @@ fn filter_condition(viewer: Viewer, filter: &FilmFilter) -> Condition {
     if let Some(countries) = &filter.countries {
         let mut any = Condition::any();
         for code in countries {
-            any = any.add(Expr::cust("(',' || \"film\".\"countries\" || ',')").like(format!("%,{code},%")));
+            any = any.add(
+                Expr::cust("(',' || \"film\".\"countries\" || ',')").like(format!("%,{code},%")),
+            );
         }
         cond = cond.add(any);
     }
@@ -141,7 +167,11 @@ pub async fn list(
     let query = film::Entity::find().filter(cond.clone()).into_query();
     let mut result = fetch_page(db, query, &sort_keys(is_postgres(db), order), page).await?;
     if with_total {
-        let counted = Query::select().column(film::Column::Id).from(film::Entity).cond_where(cond).to_owned();
+        let counted = Query::select()
+            .column(film::Column::Id)
+            .from(film::Entity)
+            .cond_where(cond)
+            .to_owned();
         result.total = Some(count(db, counted).await?);
     }
     Ok(result)
@@ -157,13 +187,22 @@ pub async fn genres_of(
         .join(
             JoinType::InnerJoin,
             genre::Entity,
-            col(genre::Entity, genre::Column::Id).equals((film_genre::Entity, film_genre::Column::GenreId)),
+            col(genre::Entity, genre::Column::Id)
+                .equals((film_genre::Entity, film_genre::Column::GenreId)),
         )
         .and_where(col(film_genre::Entity, film_genre::Column::FilmId).is_in(film_ids))
-        .order_by((film_genre::Entity, film_genre::Column::SortOrder), Order::Asc)
+        .order_by(
+            (film_genre::Entity, film_genre::Column::SortOrder),
+            Order::Asc,
+        )
         .to_owned();
     select_prefixed::<genre::Entity>(&mut query, "");
-    grouped(db, query, col(film_genre::Entity, film_genre::Column::FilmId)).await
+    grouped(
+        db,
+        query,
+        col(film_genre::Entity, film_genre::Column::FilmId),
+    )
+    .await
 }
 
 /// The media assets (poster, stills) of each film, in display order.
@@ -176,5 +215,10 @@ pub async fn assets_of(
         .order_by_asc(media_asset::Column::SortOrder)
         .order_by_asc(media_asset::Column::Id)
         .into_query();
-    grouped(db, query, col(media_asset::Entity, media_asset::Column::FilmId)).await
+    grouped(
+        db,
+        query,
+        col(media_asset::Entity, media_asset::Column::FilmId),
+    )
+    .await
 }

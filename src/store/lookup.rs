@@ -48,7 +48,11 @@ macro_rules! lookup {
 }
 
 lookup!(film, Some(film::Column::Slug), visibility::film);
-lookup!(press_material, Some(press_material::Column::Slug), visibility::press_material);
+lookup!(
+    press_material,
+    Some(press_material::Column::Slug),
+    visibility::press_material
+);
 lookup!(organization, Some(organization::Column::Slug));
 lookup!(person, Some(person::Column::Slug));
 lookup!(agreement, Some(agreement::Column::Slug));
@@ -78,6 +82,12 @@ pub async fn by_slug<E: Lookup>(
     viewer: Viewer,
     slug: &str,
 ) -> AppResult<Option<E::Model>> {
-    let Some(column) = E::slug_column() else { return Ok(None) };
-    Ok(E::find().filter(column.eq(slug)).filter(E::visible(viewer)).one(db).await?)
+    let Some(column) = E::slug_column() else {
+        return Ok(None);
+    };
+    Ok(E::find()
+        .filter(column.eq(slug))
+        .filter(E::visible(viewer))
+        .one(db)
+        .await?)
 }

@@ -62,14 +62,31 @@ pub async fn festivals_of(
         .join(
             JoinType::InnerJoin,
             festival_organizer::Entity,
-            col(festival_organizer::Entity, festival_organizer::Column::FestivalId)
-                .equals((festival::Entity, festival::Column::Id)),
+            col(
+                festival_organizer::Entity,
+                festival_organizer::Column::FestivalId,
+            )
+            .equals((festival::Entity, festival::Column::Id)),
         )
-        .and_where(col(festival_organizer::Entity, festival_organizer::Column::OrganizationId).is_in(organization_ids))
+        .and_where(
+            col(
+                festival_organizer::Entity,
+                festival_organizer::Column::OrganizationId,
+            )
+            .is_in(organization_ids),
+        )
         .order_by((festival::Entity, festival::Column::Slug), Order::Asc)
         .to_owned();
     select_prefixed::<festival::Entity>(&mut query, "");
-    grouped(db, query, col(festival_organizer::Entity, festival_organizer::Column::OrganizationId)).await
+    grouped(
+        db,
+        query,
+        col(
+            festival_organizer::Entity,
+            festival_organizer::Column::OrganizationId,
+        ),
+    )
+    .await
 }
 
 /// The organizers of each festival, in display order.
@@ -82,12 +99,35 @@ pub async fn organizers_of(
         .join(
             JoinType::InnerJoin,
             festival_organizer::Entity,
-            col(festival_organizer::Entity, festival_organizer::Column::OrganizationId)
-                .equals((organization::Entity, organization::Column::Id)),
+            col(
+                festival_organizer::Entity,
+                festival_organizer::Column::OrganizationId,
+            )
+            .equals((organization::Entity, organization::Column::Id)),
         )
-        .and_where(col(festival_organizer::Entity, festival_organizer::Column::FestivalId).is_in(festival_ids))
-        .order_by((festival_organizer::Entity, festival_organizer::Column::SortOrder), Order::Asc)
+        .and_where(
+            col(
+                festival_organizer::Entity,
+                festival_organizer::Column::FestivalId,
+            )
+            .is_in(festival_ids),
+        )
+        .order_by(
+            (
+                festival_organizer::Entity,
+                festival_organizer::Column::SortOrder,
+            ),
+            Order::Asc,
+        )
         .to_owned();
     select_prefixed::<organization::Entity>(&mut query, "");
-    grouped(db, query, col(festival_organizer::Entity, festival_organizer::Column::FestivalId)).await
+    grouped(
+        db,
+        query,
+        col(
+            festival_organizer::Entity,
+            festival_organizer::Column::FestivalId,
+        ),
+    )
+    .await
 }

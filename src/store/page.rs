@@ -9,8 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ConnectionTrait, FromQueryResult, QueryResult,
     sea_query::{
-        Alias, Asterisk, Condition, Expr, ExprTrait, Func, Order, Query, SelectStatement,
-        OverStatement, SimpleExpr, WindowStatement,
+        Alias, Asterisk, Condition, Expr, ExprTrait, Func, Order, OverStatement, Query,
+        SelectStatement, SimpleExpr, WindowStatement,
     },
 };
 use serde::{Deserialize, Serialize};
@@ -116,8 +116,17 @@ fn bind(value: &SortValue) -> SimpleExpr {
 }
 
 /// The condition "row comes after `values` in this ordering" (strictly).
-fn keyset_condition(keys: &[SortKey], values: &[SortValue], backward: bool) -> AppResult<SimpleExpr> {
-    if keys.len() != values.len() || keys.iter().zip(values).any(|(k, v)| !kind_matches(k.kind, v)) {
+fn keyset_condition(
+    keys: &[SortKey],
+    values: &[SortValue],
+    backward: bool,
+) -> AppResult<SimpleExpr> {
+    if keys.len() != values.len()
+        || keys
+            .iter()
+            .zip(values)
+            .any(|(k, v)| !kind_matches(k.kind, v))
+    {
         return Err(AppError::bad_input(
             "after",
             "the cursor does not belong to this list or ordering; request the first page again",
@@ -151,7 +160,11 @@ fn kind_matches(kind: SortKind, value: &SortValue) -> bool {
 }
 
 fn order(key: &SortKey, backward: bool) -> Order {
-    if key.desc == backward { Order::Asc } else { Order::Desc }
+    if key.desc == backward {
+        Order::Asc
+    } else {
+        Order::Desc
+    }
 }
 
 fn key_alias(i: usize) -> Alias {
@@ -194,7 +207,12 @@ pub async fn fetch_page<T: FromQueryResult>(
     let mut items = rows
         .iter()
         .take(page.limit as usize)
-        .map(|row| Ok(Keyed { row: T::from_query_result(row, "")?, key: read_key(row, keys)? }))
+        .map(|row| {
+            Ok(Keyed {
+                row: T::from_query_result(row, "")?,
+                key: read_key(row, keys)?,
+            })
+        })
         .collect::<AppResult<Vec<_>>>()?;
     let (has_next, has_previous) = if page.backward {
         items.reverse();
@@ -202,7 +220,12 @@ pub async fn fetch_page<T: FromQueryResult>(
     } else {
         (has_more, page.cursor.is_some())
     };
-    Ok(Page { items, has_next, has_previous, total: None })
+    Ok(Page {
+        items,
+        has_next,
+        has_previous,
+        total: None,
+    })
 }
 
 /// Fetches, in one statement, the page of each parent's list: `query` selects the rows of
@@ -227,7 +250,11 @@ pub async fn fetch_windows<T: FromQueryResult>(
     }
     query.expr_as(partition.clone(), Alias::new("kg_parent"));
     query.expr_window_as(Expr::cust("ROW_NUMBER()"), ordered, Alias::new("kg_rn"));
-    query.expr_window_as(Func::count(Expr::col(Asterisk)), window(), Alias::new("kg_total"));
+    query.expr_window_as(
+        Func::count(Expr::col(Asterisk)),
+        window(),
+        Alias::new("kg_total"),
+    );
     match &page.cursor {
         Some(cursor) => {
             // Rows at or before the cursor: the keyset selects a suffix of the ordered list.
@@ -277,7 +304,10 @@ pub async fn fetch_windows<T: FromQueryResult>(
             more.insert(parent, true);
             continue;
         }
-        entry.items.push(Keyed { row: T::from_query_result(row, "")?, key: read_key(row, keys)? });
+        entry.items.push(Keyed {
+            row: T::from_query_result(row, "")?,
+            key: read_key(row, keys)?,
+        });
     }
     for (parent, entry) in pages.iter_mut() {
         let has_more = more.get(parent).copied().unwrap_or(false);

@@ -43,11 +43,17 @@ pub const LIST: &str = "pressMaterials:PUBLISHED_AT-DESC";
 fn keys() -> Vec<SortKey> {
     vec![
         SortKey::new(
-            Expr::cust("COALESCE(\"press_material\".\"published_at\", \"press_material\".\"created_at\")"),
+            Expr::cust(
+                "COALESCE(\"press_material\".\"published_at\", \"press_material\".\"created_at\")",
+            ),
             SortKind::Time,
             true,
         ),
-        SortKey::new(col(press_material::Entity, press_material::Column::Id), SortKind::Int, true),
+        SortKey::new(
+            col(press_material::Entity, press_material::Column::Id),
+            SortKind::Int,
+            true,
+        ),
     ]
 }
 
@@ -78,7 +84,9 @@ pub async fn list(
     if let Some(before) = filter.published_before {
         cond = cond.add(press_material::Column::PublishedAt.lt(before));
     }
-    let query = press_material::Entity::find().filter(cond.clone()).into_query();
+    let query = press_material::Entity::find()
+        .filter(cond.clone())
+        .into_query();
     let mut result = fetch_page(db, query, &keys(), page).await?;
     if with_total {
         let counted = Query::select()
@@ -104,14 +112,21 @@ pub async fn pages_about(
         .join(
             JoinType::InnerJoin,
             press_subject::Entity,
-            col(press_subject::Entity, press_subject::Column::PressMaterialId)
-                .equals((press_material::Entity, press_material::Column::Id)),
+            col(
+                press_subject::Entity,
+                press_subject::Column::PressMaterialId,
+            )
+            .equals((press_material::Entity, press_material::Column::Id)),
         )
         .cond_where(
             Condition::all()
                 .add(visibility::press_material(viewer))
-                .add(col(press_subject::Entity, press_subject::Column::SubjectType).eq(subject_type))
-                .add(col(press_subject::Entity, press_subject::Column::SubjectId).is_in(subject_ids)),
+                .add(
+                    col(press_subject::Entity, press_subject::Column::SubjectType).eq(subject_type),
+                )
+                .add(
+                    col(press_subject::Entity, press_subject::Column::SubjectId).is_in(subject_ids),
+                ),
         )
         .to_owned();
     select_prefixed::<press_material::Entity>(&mut query, "");
@@ -128,7 +143,15 @@ pub async fn subjects_of(
         .filter(press_subject::Column::PressMaterialId.is_in(ids))
         .order_by_asc(press_subject::Column::SortOrder)
         .into_query();
-    grouped(db, query, col(press_subject::Entity, press_subject::Column::PressMaterialId)).await
+    grouped(
+        db,
+        query,
+        col(
+            press_subject::Entity,
+            press_subject::Column::PressMaterialId,
+        ),
+    )
+    .await
 }
 
 /// The quotes of each press material, in display order.
@@ -141,7 +164,12 @@ pub async fn quotes_of(
         .order_by_asc(quote::Column::SortOrder)
         .order_by_asc(quote::Column::Id)
         .into_query();
-    grouped(db, query, col(quote::Entity, quote::Column::PressMaterialId)).await
+    grouped(
+        db,
+        query,
+        col(quote::Entity, quote::Column::PressMaterialId),
+    )
+    .await
 }
 
 /// The media assets attached to each press material, in display order.
@@ -154,5 +182,10 @@ pub async fn assets_of(
         .order_by_asc(media_asset::Column::SortOrder)
         .order_by_asc(media_asset::Column::Id)
         .into_query();
-    grouped(db, query, col(media_asset::Entity, media_asset::Column::PressMaterialId)).await
+    grouped(
+        db,
+        query,
+        col(media_asset::Entity, media_asset::Column::PressMaterialId),
+    )
+    .await
 }

@@ -49,7 +49,8 @@ fn query(viewer: Viewer) -> SelectStatement {
         .join(
             JoinType::InnerJoin,
             location::Entity,
-            col(location::Entity, location::Column::Id).equals((screening::Entity, screening::Column::VenueId)),
+            col(location::Entity, location::Column::Id)
+                .equals((screening::Entity, screening::Column::VenueId)),
         )
         .join(
             JoinType::InnerJoin,
@@ -60,9 +61,13 @@ fn query(viewer: Viewer) -> SelectStatement {
         .join(
             JoinType::LeftJoin,
             section::Entity,
-            col(section::Entity, section::Column::Id).equals((screening::Entity, screening::Column::SectionId)),
+            col(section::Entity, section::Column::Id)
+                .equals((screening::Entity, screening::Column::SectionId)),
         )
-        .cond_where(visibility::film_ref(viewer, (screening::Entity, screening::Column::FilmId)))
+        .cond_where(visibility::film_ref(
+            viewer,
+            (screening::Entity, screening::Column::FilmId),
+        ))
         .to_owned();
     select_prefixed::<screening::Entity>(&mut query, "s_");
     select_prefixed::<location::Entity>(&mut query, "v_");
@@ -93,7 +98,11 @@ pub struct ScreeningQuery {
 
 /// The list tag of screening cursors in this ordering.
 pub fn list_tag(descending: bool) -> &'static str {
-    if descending { "screenings:STARTS_AT-DESC" } else { "screenings:STARTS_AT-ASC" }
+    if descending {
+        "screenings:STARTS_AT-DESC"
+    } else {
+        "screenings:STARTS_AT-ASC"
+    }
 }
 
 /// A page of each parent's screenings, with totals, in one statement.
@@ -110,14 +119,24 @@ pub async fn pages_of(
         ScreeningParent::Edition => screening::Column::EditionId,
         ScreeningParent::Venue => screening::Column::VenueId,
     };
-    let mut query = query(viewer).and_where(col(screening::Entity, column).is_in(parent_ids)).to_owned();
+    let mut query = query(viewer)
+        .and_where(col(screening::Entity, column).is_in(parent_ids))
+        .to_owned();
     if let Some((from, to)) = filter.starts_within {
         query.and_where(col(screening::Entity, screening::Column::StartsAt).gte(from));
         query.and_where(col(screening::Entity, screening::Column::StartsAt).lt(to));
     }
     let keys = [
-        SortKey::new(col(screening::Entity, screening::Column::StartsAt), SortKind::Time, filter.descending),
-        SortKey::new(col(screening::Entity, screening::Column::Id), SortKind::Int, false),
+        SortKey::new(
+            col(screening::Entity, screening::Column::StartsAt),
+            SortKind::Time,
+            filter.descending,
+        ),
+        SortKey::new(
+            col(screening::Entity, screening::Column::Id),
+            SortKind::Int,
+            false,
+        ),
     ];
     fetch_windows(db, query, col(screening::Entity, column), &keys, page).await
 }
@@ -128,6 +147,8 @@ pub async fn by_ids(
     viewer: Viewer,
     ids: impl IntoIterator<Item = i32>,
 ) -> AppResult<HashMap<i32, ScreeningRow>> {
-    let query = query(viewer).and_where(col(screening::Entity, screening::Column::Id).is_in(ids)).to_owned();
+    let query = query(viewer)
+        .and_where(col(screening::Entity, screening::Column::Id).is_in(ids))
+        .to_owned();
     by_key(db, query, col(screening::Entity, screening::Column::Id)).await
 }

@@ -42,9 +42,13 @@ fn query(viewer: Viewer) -> SelectStatement {
         .join(
             JoinType::InnerJoin,
             location::Entity,
-            col(location::Entity, location::Column::Id).equals((shoot::Entity, shoot::Column::LocationId)),
+            col(location::Entity, location::Column::Id)
+                .equals((shoot::Entity, shoot::Column::LocationId)),
         )
-        .cond_where(visibility::film_ref(viewer, (shoot::Entity, shoot::Column::FilmId)))
+        .cond_where(visibility::film_ref(
+            viewer,
+            (shoot::Entity, shoot::Column::FilmId),
+        ))
         .to_owned();
     select_prefixed::<shoot::Entity>(&mut query, "s_");
     select_prefixed::<location::Entity>(&mut query, "l_");
@@ -54,7 +58,11 @@ fn query(viewer: Viewer) -> SelectStatement {
 /// Shoots are listed by start date, then id.
 fn keys() -> Vec<SortKey> {
     vec![
-        SortKey::new(col(shoot::Entity, shoot::Column::StartsOn), SortKind::Date, false),
+        SortKey::new(
+            col(shoot::Entity, shoot::Column::StartsOn),
+            SortKind::Date,
+            false,
+        ),
         SortKey::new(col(shoot::Entity, shoot::Column::Id), SortKind::Int, false),
     ]
 }
@@ -82,7 +90,9 @@ pub async fn by_ids(
     viewer: Viewer,
     ids: impl IntoIterator<Item = i32>,
 ) -> AppResult<HashMap<i32, ShootRow>> {
-    let query = query(viewer).and_where(col(shoot::Entity, shoot::Column::Id).is_in(ids)).to_owned();
+    let query = query(viewer)
+        .and_where(col(shoot::Entity, shoot::Column::Id).is_in(ids))
+        .to_owned();
     by_key(db, query, col(shoot::Entity, shoot::Column::Id)).await
 }
 
@@ -93,6 +103,15 @@ pub async fn pages_of_locations(
     location_ids: Vec<i32>,
     page: &PageQuery,
 ) -> AppResult<HashMap<i32, Page<ShootRow>>> {
-    let query = query(viewer).and_where(col(shoot::Entity, shoot::Column::LocationId).is_in(location_ids)).to_owned();
-    fetch_windows(db, query, col(shoot::Entity, shoot::Column::LocationId), &keys(), page).await
+    let query = query(viewer)
+        .and_where(col(shoot::Entity, shoot::Column::LocationId).is_in(location_ids))
+        .to_owned();
+    fetch_windows(
+        db,
+        query,
+        col(shoot::Entity, shoot::Column::LocationId),
+        &keys(),
+        page,
+    )
+    .await
 }

@@ -19,7 +19,7 @@ pub fn col<E: EntityTrait>(entity: E, column: E::Column) -> SimpleExpr {
 /// `E::Model::from_query_result(row, prefix)` reads it back from a joined row.
 pub fn select_prefixed<E: EntityTrait + Default>(query: &mut SelectStatement, prefix: &str) {
     for column in E::Column::iter() {
-        let name = format!("{prefix}{}", column.into_iden().to_string());
+        let name = format!("{prefix}{}", column.into_iden());
         query.expr_as(Expr::col((E::default(), column)), Alias::new(name));
     }
 }
@@ -27,11 +27,20 @@ pub fn select_prefixed<E: EntityTrait + Default>(query: &mut SelectStatement, pr
 /// Text ordered the same on both engines: byte order of UTF-8 (SQLite's default BINARY
 /// collation; PostgreSQL's "C").
 pub fn sortable_text(postgres: bool, sql: String) -> SimpleExpr {
-    if postgres { Expr::cust(format!("({sql}) COLLATE \"C\"")) } else { Expr::cust(sql) }
+    if postgres {
+        Expr::cust(format!("({sql}) COLLATE \"C\""))
+    } else {
+        Expr::cust(sql)
+    }
 }
 
 /// `COALESCE("t"."x_ru", "t"."x_en", ...)` in the order of preference of `first_ru`.
-pub fn localized_sql(table: &str, field: &str, ru_first: bool, last_resort: Option<&str>) -> String {
+pub fn localized_sql(
+    table: &str,
+    field: &str,
+    ru_first: bool,
+    last_resort: Option<&str>,
+) -> String {
     let (a, b) = if ru_first { ("ru", "en") } else { ("en", "ru") };
     let mut parts = vec![
         format!("NULLIF(\"{table}\".\"{field}_{a}\", '')"),
@@ -55,7 +64,10 @@ pub async fn grouped<M: FromQueryResult>(
     let mut groups: HashMap<i32, Vec<M>> = HashMap::new();
     for row in db.query_all(&query).await? {
         let key: i32 = row.try_get("", "kg_parent")?;
-        groups.entry(key).or_default().push(M::from_query_result(&row, "")?);
+        groups
+            .entry(key)
+            .or_default()
+            .push(M::from_query_result(&row, "")?);
     }
     Ok(groups)
 }
@@ -67,7 +79,10 @@ pub async fn by_key<M: FromQueryResult>(
     key: SimpleExpr,
 ) -> AppResult<HashMap<i32, M>> {
     let groups = grouped(db, query, key).await?;
-    Ok(groups.into_iter().filter_map(|(id, mut rows)| rows.pop().map(|row| (id, row))).collect())
+    Ok(groups
+        .into_iter()
+        .filter_map(|(id, mut rows)| rows.pop().map(|row| (id, row)))
+        .collect())
 }
 
 /// Number of rows `query` (FROM and WHERE only) matches.

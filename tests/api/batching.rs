@@ -16,14 +16,25 @@ const FILM_PAGE: &str = include_str!("../operations/FilmPage.graphql");
 
 /// Adds `n` published films, each with three co-productions and five screenings.
 async fn add_films(app: &TestApp, n: usize) {
-    let orgs: Vec<i32> = organization::Entity::find().all(&app.db).await.unwrap().iter().map(|o| o.id).take(3).collect();
+    let orgs: Vec<i32> = organization::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|o| o.id)
+        .take(3)
+        .collect();
     let edition = festival_edition::Entity::find()
         .filter(festival_edition::Column::Slug.eq("sample-film-festival-2026"))
         .one(&app.db)
         .await
         .unwrap()
         .unwrap();
-    let venue = location::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let venue = location::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let now = Utc::now();
     for i in 0..n {
         let film = film::ActiveModel {
@@ -84,11 +95,18 @@ async fn add_films(app: &TestApp, n: usize) {
 async fn catalogue_statement_count_does_not_depend_on_page_size() {
     let app = TestApp::spawn().await;
     add_films(&app, 40).await;
-    let (few, small) = app.count_statements(FILM_CATALOGUE, json!({ "first": 5 })).await;
-    let (many, large) = app.count_statements(FILM_CATALOGUE, json!({ "first": 100 })).await;
+    let (few, small) = app
+        .count_statements(FILM_CATALOGUE, json!({ "first": 5 }))
+        .await;
+    let (many, large) = app
+        .count_statements(FILM_CATALOGUE, json!({ "first": 100 }))
+        .await;
     assert_eq!(small.data()["films"]["edges"].as_array().unwrap().len(), 5);
     assert!(large.data()["films"]["edges"].as_array().unwrap().len() > 50);
-    assert_eq!(few, many, "first: 5 took {few} statements, first: 100 took {many}");
+    assert_eq!(
+        few, many,
+        "first: 5 took {few} statements, first: 100 took {many}"
+    );
     assert!(many <= 12, "FilmCatalogue took {many} statements");
 }
 
@@ -114,10 +132,15 @@ async fn nested_screening_pages_are_one_windowed_statement() {
 #[tokio::test]
 async fn film_page_stays_within_twelve_statements() {
     let app = TestApp::spawn().await;
-    let list = app.query("{ films(first: 100) { nodes { slug } } }", json!({})).await.ok();
+    let list = app
+        .query("{ films(first: 100) { nodes { slug } } }", json!({}))
+        .await
+        .ok();
     let mut worst = 0;
     for film in list.data()["films"]["nodes"].as_array().unwrap() {
-        let (count, _) = app.count_statements(FILM_PAGE, json!({ "slug": film["slug"] })).await;
+        let (count, _) = app
+            .count_statements(FILM_PAGE, json!({ "slug": film["slug"] }))
+            .await;
         worst = worst.max(count);
     }
     assert!(worst <= 12, "FilmPage took up to {worst} statements");

@@ -13,7 +13,10 @@ async fn unknown_slugs_give_null_not_errors() {
         .query(r#"{ film(slug: "nope") { slug } agreement(slug: "nope") { slug } festivalEdition(slug: "nope") { slug } }"#, json!({}))
         .await
         .ok();
-    assert_eq!(answer.data(), &json!({ "film": null, "agreement": null, "festivalEdition": null }));
+    assert_eq!(
+        answer.data(),
+        &json!({ "film": null, "agreement": null, "festivalEdition": null })
+    );
 }
 
 #[tokio::test]
@@ -26,21 +29,35 @@ async fn look_ups_need_exactly_one_of_slug_or_id() {
 #[tokio::test]
 async fn malformed_json_is_a_graphql_error() {
     let app = TestApp::spawn().await;
-    let request = Request::post("/graphql").header("content-type", "application/json").body(Body::from("{\"query\": "));
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .body(Body::from("{\"query\": "));
     let answer = app.send(request.unwrap()).await;
     assert_eq!(answer.status, 400);
     assert_eq!(answer.code(), Some("BAD_USER_INPUT"));
-    assert!(answer.body["errors"][0]["message"].as_str().unwrap().contains("JSON"));
+    assert!(
+        answer.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("JSON")
+    );
 }
 
 #[tokio::test]
 async fn invalid_graphql_and_wrong_variable_types_are_bad_user_input() {
     let app = TestApp::spawn().await;
-    let syntax = app.query("{ films(first: ) { totalCount }", json!({})).await;
+    let syntax = app
+        .query("{ films(first: ) { totalCount }", json!({}))
+        .await;
     assert_eq!(syntax.code(), Some("BAD_USER_INPUT"));
     let unknown_field = app.query("{ films { secret } }", json!({})).await;
     assert_eq!(unknown_field.code(), Some("BAD_USER_INPUT"));
-    let wrong_type = app.query("query($n: Int) { films(first: $n) { totalCount } }", json!({ "n": "ten" })).await;
+    let wrong_type = app
+        .query(
+            "query($n: Int) { films(first: $n) { totalCount } }",
+            json!({ "n": "ten" }),
+        )
+        .await;
     assert_eq!(wrong_type.code(), Some("BAD_USER_INPUT"));
     let bad_date = app
         .query(
@@ -49,17 +66,33 @@ async fn invalid_graphql_and_wrong_variable_types_are_bad_user_input() {
         )
         .await;
     assert_eq!(bad_date.code(), Some("BAD_USER_INPUT"));
-    let bad_country = app.query("{ films(filter: { countries: [\"Russia\"] }) { totalCount } }", json!({})).await;
+    let bad_country = app
+        .query(
+            "{ films(filter: { countries: [\"Russia\"] }) { totalCount } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(bad_country.code(), Some("BAD_USER_INPUT"));
-    assert_eq!(bad_country.body["errors"][0]["extensions"]["field"], "filter.countries");
+    assert_eq!(
+        bad_country.body["errors"][0]["extensions"]["field"],
+        "filter.countries"
+    );
 }
 
 #[tokio::test]
 async fn malformed_ids_in_nodes_give_null_in_their_place() {
     let app = TestApp::spawn().await;
-    let id = app.query(r#"{ organization(slug: "moskino") { id } }"#, json!({})).await.ok().data()["organization"]["id"].clone();
+    let id = app
+        .query(r#"{ organization(slug: "moskino") { id } }"#, json!({}))
+        .await
+        .ok()
+        .data()["organization"]["id"]
+        .clone();
     let answer = app
-        .query("query($ids: [ID!]!) { nodes(ids: $ids) { id } node(id: \"%%%\") { id } }", json!({ "ids": ["%%%", id, "RmlsbTox"] }))
+        .query(
+            "query($ids: [ID!]!) { nodes(ids: $ids) { id } node(id: \"%%%\") { id } }",
+            json!({ "ids": ["%%%", id, "RmlsbTo5OTk5OTk"] }),
+        )
         .await
         .ok();
     assert_eq!(answer.data()["nodes"], json!([null, { "id": id }, null]));
@@ -69,17 +102,34 @@ async fn malformed_ids_in_nodes_give_null_in_their_place() {
 #[tokio::test]
 async fn forged_subject_ids_are_refused() {
     let app = TestApp::spawn().await;
-    let answer = app.query("{ pressMaterials(filter: { subject: \"forged\" }) { totalCount } }", json!({})).await;
+    let answer = app
+        .query(
+            "{ pressMaterials(filter: { subject: \"forged\" }) { totalCount } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(answer.code(), Some("BAD_USER_INPUT"));
 }
 
 #[tokio::test]
 async fn bad_api_keys_are_unauthenticated() {
     let app = TestApp::spawn().await;
-    let unknown = app.query_with("{ films { totalCount } }", json!({}), &[("authorization", "Bearer not-a-key")]).await;
+    let unknown = app
+        .query_with(
+            "{ films { totalCount } }",
+            json!({}),
+            &[("authorization", "Bearer not-a-key")],
+        )
+        .await;
     assert_eq!(unknown.status, 401);
     assert_eq!(unknown.code(), Some("UNAUTHENTICATED"));
-    let malformed = app.query_with("{ films { totalCount } }", json!({}), &[("authorization", "Basic abc")]).await;
+    let malformed = app
+        .query_with(
+            "{ films { totalCount } }",
+            json!({}),
+            &[("authorization", "Basic abc")],
+        )
+        .await;
     assert_eq!(malformed.code(), Some("UNAUTHENTICATED"));
 }
 
@@ -88,7 +138,9 @@ async fn too_deep_queries_are_refused_before_any_database_work() {
     let app = TestApp::spawn().await;
     let mut query = String::from("{ films { nodes { ");
     for _ in 0..10 {
-        query.push_str("coProductions { organization { agreements { nodes { parties { locations { owner { ");
+        query.push_str(
+            "coProductions { organization { agreements { nodes { parties { locations { owner { ",
+        );
     }
     query.push_str("slug");
     query.push_str(&" } } } } } } }".repeat(10));

@@ -9,7 +9,9 @@ use crate::common::TestApp;
 fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -23,35 +25,68 @@ async fn queries_run_over_get() {
         encode("query($s: String!) { organization(slug: $s) { slug } }"),
         encode(r#"{"s":"moskino"}"#)
     );
-    let answer = app.send(Request::get(uri).body(Body::empty()).unwrap()).await.ok();
+    let answer = app
+        .send(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .ok();
     assert_eq!(answer.data()["organization"]["slug"], "moskino");
 }
 
 #[tokio::test]
 async fn mutations_over_get_are_refused_with_405() {
     let app = TestApp::spawn().await;
-    let uri = format!("/graphql?query={}", encode("mutation { createFilm(input: {}) { film { id } } }"));
-    let answer = app.send(Request::get(uri).body(Body::empty()).unwrap()).await;
+    let uri = format!(
+        "/graphql?query={}",
+        encode("mutation { createFilm(input: {}) { film { id } } }")
+    );
+    let answer = app
+        .send(Request::get(uri).body(Body::empty()).unwrap())
+        .await;
     assert_eq!(answer.status, 405);
-    assert!(answer.body["errors"][0]["message"].as_str().unwrap().contains("POST"));
+    assert!(
+        answer.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("POST")
+    );
 }
 
 #[tokio::test]
 async fn browsers_get_the_playground() {
     let app = TestApp::spawn().await;
     for path in ["/", "/graphql"] {
-        let answer = app.send(Request::get(path).header("accept", "text/html").body(Body::empty()).unwrap()).await;
+        let answer = app
+            .send(
+                Request::get(path)
+                    .header("accept", "text/html")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
         assert_eq!(answer.status, 200);
         let html = answer.body.as_str().unwrap();
-        assert!(html.contains("GraphiQL") && html.contains("gazprom-media-moskino-2025"), "{path}");
+        assert!(
+            html.contains("GraphiQL") && html.contains("gazprom-media-moskino-2025"),
+            "{path}"
+        );
     }
 }
 
 #[tokio::test]
 async fn health_and_readiness_answer() {
     let app = TestApp::spawn().await;
-    assert_eq!(app.send(Request::get("/healthz").body(Body::empty()).unwrap()).await.status, 200);
-    assert_eq!(app.send(Request::get("/readyz").body(Body::empty()).unwrap()).await.status, 200);
+    assert_eq!(
+        app.send(Request::get("/healthz").body(Body::empty()).unwrap())
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        app.send(Request::get("/readyz").body(Body::empty()).unwrap())
+            .await
+            .status,
+        200
+    );
 }
 
 #[tokio::test]
@@ -60,20 +95,44 @@ async fn the_response_language_follows_accept_language() {
     let query = r#"{ organization(slug: "moskino") { name } }"#;
     let russian = app.query(query, json!({})).await.ok();
     assert_eq!(russian.headers["content-language"], "ru");
-    let english = app.query_with(query, json!({}), &[("accept-language", "en-US,en;q=0.8")]).await.ok();
+    let english = app
+        .query_with(query, json!({}), &[("accept-language", "en-US,en;q=0.8")])
+        .await
+        .ok();
     assert_eq!(english.headers["content-language"], "en");
-    assert_ne!(russian.data()["organization"]["name"], english.data()["organization"]["name"]);
-    assert!(english.data()["organization"]["name"].as_str().unwrap().contains("Moskino"));
+    assert_ne!(
+        russian.data()["organization"]["name"],
+        english.data()["organization"]["name"]
+    );
+    assert!(
+        english.data()["organization"]["name"]
+            .as_str()
+            .unwrap()
+            .contains("Moskino")
+    );
 }
 
 #[tokio::test]
 async fn graphql_response_media_type_is_honoured() {
     let app = TestApp::spawn().await;
     let answer = app
-        .query_with("{ films { totalCount } }", json!({}), &[("accept", "application/graphql-response+json")])
+        .query_with(
+            "{ films { totalCount } }",
+            json!({}),
+            &[("accept", "application/graphql-response+json")],
+        )
         .await
         .ok();
-    assert_eq!(answer.headers["content-type"], "application/graphql-response+json");
-    let invalid = app.query_with("{ nope }", json!({}), &[("accept", "application/graphql-response+json")]).await;
+    assert_eq!(
+        answer.headers["content-type"],
+        "application/graphql-response+json"
+    );
+    let invalid = app
+        .query_with(
+            "{ nope }",
+            json!({}),
+            &[("accept", "application/graphql-response+json")],
+        )
+        .await;
     assert_eq!(invalid.status, 400);
 }

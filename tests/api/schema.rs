@@ -30,7 +30,8 @@ async fn every_type_field_and_argument_has_a_description() {
     let mut missing = Vec::new();
     for t in answer.data()["__schema"]["types"].as_array().unwrap() {
         let name = t["name"].as_str().unwrap();
-        if name.starts_with("__") {
+        // The spec's own types and built-in scalars are described by the spec.
+        if name.starts_with("__") || ["ID", "String", "Int", "Float", "Boolean"].contains(&name) {
             continue;
         }
         let described = |v: &serde_json::Value| v.as_str().is_some_and(|d| !d.trim().is_empty());

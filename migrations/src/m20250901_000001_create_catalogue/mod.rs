@@ -1,6 +1,6 @@
 //! Migration `m20250901_000001_create_catalogue`: every table of docs/data-model.md.
 //!
-//! The tables are declared by area in the submodules; [`catalogue`] lists them in creation
+//! The tables are declared by area in the submodules; `catalogue()` lists them in creation
 //! order (every table after the tables it references), and `down` drops them in reverse.
 
 mod agreements;

@@ -75,8 +75,12 @@ where
     type Error = AppError;
 
     async fn load(&self, keys: &[ById<E>]) -> AppResult<HashMap<ById<E>, E::Model>> {
-        let rows = store::lookup::by_ids::<E>(&self.db, self.viewer, keys.iter().map(|k| k.0)).await?;
-        Ok(rows.into_iter().map(|(id, row)| (ById::new(id), row)).collect())
+        let rows =
+            store::lookup::by_ids::<E>(&self.db, self.viewer, keys.iter().map(|k| k.0)).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, row)| (ById::new(id), row))
+            .collect())
     }
 }
 
@@ -151,7 +155,10 @@ where
         let parents: Vec<i32> = members.iter().map(|(parent, _)| *parent).collect();
         let found = fetch(args, parents).await?;
         for (parent, key) in members {
-            let page = found.get(&parent).cloned().unwrap_or_else(|| Page::empty(true));
+            let page = found
+                .get(&parent)
+                .cloned()
+                .unwrap_or_else(|| Page::empty(true));
             result.insert(key, page);
         }
     }
@@ -175,7 +182,10 @@ impl Loader<ScreeningsPage> for AppLoader {
     type Value = Page<ScreeningRow>;
     type Error = AppError;
 
-    async fn load(&self, keys: &[ScreeningsPage]) -> AppResult<HashMap<ScreeningsPage, Self::Value>> {
+    async fn load(
+        &self,
+        keys: &[ScreeningsPage],
+    ) -> AppResult<HashMap<ScreeningsPage, Self::Value>> {
         pages(
             keys,
             |k| (k.id, (k.parent, k.filter.clone(), k.page.clone())),
@@ -229,7 +239,10 @@ impl Loader<CoProductionsPage> for AppLoader {
     type Value = Page<CoProductionRow>;
     type Error = AppError;
 
-    async fn load(&self, keys: &[CoProductionsPage]) -> AppResult<HashMap<CoProductionsPage, Self::Value>> {
+    async fn load(
+        &self,
+        keys: &[CoProductionsPage],
+    ) -> AppResult<HashMap<CoProductionsPage, Self::Value>> {
         pages(
             keys,
             |k| (k.id, (k.parent, k.page.clone())),
@@ -254,7 +267,10 @@ impl Loader<AgreementsPage> for AppLoader {
     type Value = Page<agreement::Model>;
     type Error = AppError;
 
-    async fn load(&self, keys: &[AgreementsPage]) -> AppResult<HashMap<AgreementsPage, Self::Value>> {
+    async fn load(
+        &self,
+        keys: &[AgreementsPage],
+    ) -> AppResult<HashMap<AgreementsPage, Self::Value>> {
         pages(
             keys,
             |k| (k.id, k.page.clone()),
@@ -281,7 +297,9 @@ impl Loader<ShootsPage> for AppLoader {
         pages(
             keys,
             |k| (k.id, k.page.clone()),
-            |page, ids| async move { store::shoot::pages_of_locations(&self.db, self.viewer, ids, &page).await },
+            |page, ids| async move {
+                store::shoot::pages_of_locations(&self.db, self.viewer, ids, &page).await
+            },
         )
         .await
     }

@@ -9,7 +9,7 @@ use crate::{
     graphql::{
         context::ContextExt,
         types::{
-            connection::{FilmConnection, PressMaterialConnection, PageArgs},
+            connection::{FilmConnection, PageArgs, PressMaterialConnection},
             festival::OrderDirection,
             film::Film,
             id::{NodeType, decode},
@@ -123,10 +123,14 @@ fn store_filter(filter: Option<FilmFilter>) -> Result<StoreFilmFilter, AppError>
 /// `title` field, else the request's locale.
 fn title_locale(ctx: &Context<'_>) -> Locale {
     let look = ctx.look_ahead();
-    for title in [look.field("edges").field("node").field("title"), look.field("nodes").field("title")] {
+    for title in [
+        look.field("edges").field("node").field("title"),
+        look.field("nodes").field("title"),
+    ] {
         for field in title.selection_fields() {
             if let Ok(arguments) = field.arguments()
-                && let Some((_, value)) = arguments.iter().find(|(name, _)| name.as_str() == "locale")
+                && let Some((_, value)) =
+                    arguments.iter().find(|(name, _)| name.as_str() == "locale")
             {
                 match value {
                     async_graphql::Value::Enum(name) if name.as_str() == "EN" => return Locale::En,
@@ -151,17 +155,26 @@ impl CatalogueQuery {
     async fn films(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 24 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 24 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
         #[graphql(desc = "Which films to list.")] filter: Option<FilmFilter>,
-        #[graphql(desc = "Ordering terms, applied in order; ties are broken by id.")] order_by: Option<Vec<FilmOrder>>,
+        #[graphql(desc = "Ordering terms, applied in order; ties are broken by id.")]
+        order_by: Option<Vec<FilmOrder>>,
     ) -> Result<FilmConnection> {
         let order_by = order_by.filter(|o| !o.is_empty()).unwrap_or_else(|| {
             vec![
-                FilmOrder { field: FilmOrderField::Year, direction: OrderDirection::Desc },
-                FilmOrder { field: FilmOrderField::Title, direction: OrderDirection::Asc },
+                FilmOrder {
+                    field: FilmOrderField::Year,
+                    direction: OrderDirection::Desc,
+                },
+                FilmOrder {
+                    field: FilmOrderField::Title,
+                    direction: OrderDirection::Asc,
+                },
             ]
         });
         if order_by.len() > 5 {
@@ -173,7 +186,9 @@ impl CatalogueQuery {
             .map(|o| {
                 let sort = match o.field {
                     FilmOrderField::Year => FilmSort::Year,
-                    FilmOrderField::Title => FilmSort::Title { ru: locale == Locale::Ru },
+                    FilmOrderField::Title => FilmSort::Title {
+                        ru: locale == Locale::Ru,
+                    },
                     FilmOrderField::UpdatedAt => FilmSort::UpdatedAt,
                     FilmOrderField::CreatedAt => FilmSort::CreatedAt,
                     FilmOrderField::Slug => FilmSort::Slug,
@@ -187,11 +202,18 @@ impl CatalogueQuery {
             .collect::<Vec<_>>()
             .join(",");
         let list = format!("films:{tag}");
-        let page = PageArgs { first, after, last, before }.resolve(&list, 24)?;
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .resolve(&list, 24)?;
         let filter = store_filter(filter)?;
         let with_total = ctx.look_ahead().field("totalCount").exists();
         let db = ctx.db()?;
-        let result = store::film::list(db, ctx.viewer()?, &filter, &order, &page, with_total).await?;
+        let result =
+            store::film::list(db, ctx.viewer()?, &filter, &order, &page, with_total).await?;
         Ok(FilmConnection::from_page(&list, result, Film))
     }
 
@@ -199,7 +221,9 @@ impl CatalogueQuery {
     async fn press_materials(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
@@ -230,9 +254,20 @@ impl CatalogueQuery {
             published_after: filter.published_after,
             published_before: filter.published_before,
         };
-        let page = PageArgs { first, after, last, before }.resolve(store::press::LIST, 10)?;
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .resolve(store::press::LIST, 10)?;
         let with_total = ctx.look_ahead().field("totalCount").exists();
-        let result = store::press::list(ctx.db()?, ctx.viewer()?, &store_filter, &page, with_total).await?;
-        Ok(PressMaterialConnection::from_page(store::press::LIST, result, PressMaterial))
+        let result =
+            store::press::list(ctx.db()?, ctx.viewer()?, &store_filter, &page, with_total).await?;
+        Ok(PressMaterialConnection::from_page(
+            store::press::LIST,
+            result,
+            PressMaterial,
+        ))
     }
 }

@@ -3,7 +3,9 @@
 use async_graphql::{Context, ID, Object, Result};
 
 use crate::{
-    entities::{agreement, festival, festival_edition, film, location, organization, person, press_material},
+    entities::{
+        agreement, festival, festival_edition, film, location, organization, person, press_material,
+    },
     error::{AppError, AppResult},
     graphql::{
         context::{ContextExt, load},
@@ -41,7 +43,10 @@ where
             Some((found, row)) if found == node_type => load(ctx, ById::<E>::new(row)).await,
             _ => Ok(None),
         },
-        _ => Err(AppError::bad_input("slug", "give exactly one of \"slug\" or \"id\"")),
+        _ => Err(AppError::bad_input(
+            "slug",
+            "give exactly one of \"slug\" or \"id\"",
+        )),
     }
 }
 
@@ -58,7 +63,9 @@ impl LookupQuery {
         #[graphql(desc = "URL slug of the film.")] slug: Option<String>,
         #[graphql(desc = "Global id of the film.")] id: Option<ID>,
     ) -> Result<Option<Film>> {
-        Ok(find::<film::Entity>(ctx, NodeType::Film, slug, id).await?.map(Film))
+        Ok(find::<film::Entity>(ctx, NodeType::Film, slug, id)
+            .await?
+            .map(Film))
     }
     /// The organization with this slug or id, or null.
     async fn organization(
@@ -67,7 +74,11 @@ impl LookupQuery {
         #[graphql(desc = "URL slug of the organization.")] slug: Option<String>,
         #[graphql(desc = "Global id of the organization.")] id: Option<ID>,
     ) -> Result<Option<Organization>> {
-        Ok(find::<organization::Entity>(ctx, NodeType::Organization, slug, id).await?.map(Organization))
+        Ok(
+            find::<organization::Entity>(ctx, NodeType::Organization, slug, id)
+                .await?
+                .map(Organization),
+        )
     }
     /// The person with this slug or id, or null.
     async fn person(
@@ -76,7 +87,9 @@ impl LookupQuery {
         #[graphql(desc = "URL slug of the person.")] slug: Option<String>,
         #[graphql(desc = "Global id of the person.")] id: Option<ID>,
     ) -> Result<Option<Person>> {
-        Ok(find::<person::Entity>(ctx, NodeType::Person, slug, id).await?.map(Person))
+        Ok(find::<person::Entity>(ctx, NodeType::Person, slug, id)
+            .await?
+            .map(Person))
     }
     /// The agreement with this slug or id, or null.
     async fn agreement(
@@ -85,7 +98,11 @@ impl LookupQuery {
         #[graphql(desc = "URL slug of the agreement.")] slug: Option<String>,
         #[graphql(desc = "Global id of the agreement.")] id: Option<ID>,
     ) -> Result<Option<Agreement>> {
-        Ok(find::<agreement::Entity>(ctx, NodeType::Agreement, slug, id).await?.map(Agreement))
+        Ok(
+            find::<agreement::Entity>(ctx, NodeType::Agreement, slug, id)
+                .await?
+                .map(Agreement),
+        )
     }
     /// The festival with this slug or id, or null.
     async fn festival(
@@ -94,7 +111,9 @@ impl LookupQuery {
         #[graphql(desc = "URL slug of the festival.")] slug: Option<String>,
         #[graphql(desc = "Global id of the festival.")] id: Option<ID>,
     ) -> Result<Option<Festival>> {
-        Ok(find::<festival::Entity>(ctx, NodeType::Festival, slug, id).await?.map(Festival))
+        Ok(find::<festival::Entity>(ctx, NodeType::Festival, slug, id)
+            .await?
+            .map(Festival))
     }
     /// The festival edition with this slug or id, or null.
     async fn festival_edition(
@@ -103,7 +122,11 @@ impl LookupQuery {
         #[graphql(desc = "URL slug of the edition.")] slug: Option<String>,
         #[graphql(desc = "Global id of the edition.")] id: Option<ID>,
     ) -> Result<Option<FestivalEdition>> {
-        Ok(find::<festival_edition::Entity>(ctx, NodeType::FestivalEdition, slug, id).await?.map(FestivalEdition))
+        Ok(
+            find::<festival_edition::Entity>(ctx, NodeType::FestivalEdition, slug, id)
+                .await?
+                .map(FestivalEdition),
+        )
     }
     /// The location with this slug or id, or null.
     async fn location(
@@ -112,7 +135,9 @@ impl LookupQuery {
         #[graphql(desc = "URL slug of the location.")] slug: Option<String>,
         #[graphql(desc = "Global id of the location.")] id: Option<ID>,
     ) -> Result<Option<Location>> {
-        Ok(find::<location::Entity>(ctx, NodeType::Location, slug, id).await?.map(Location))
+        Ok(find::<location::Entity>(ctx, NodeType::Location, slug, id)
+            .await?
+            .map(Location))
     }
     /// The press material with this slug or id, or null when there is none the caller may see.
     async fn press_material(
@@ -121,10 +146,18 @@ impl LookupQuery {
         #[graphql(desc = "URL slug of the press material.")] slug: Option<String>,
         #[graphql(desc = "Global id of the press material.")] id: Option<ID>,
     ) -> Result<Option<PressMaterial>> {
-        Ok(find::<press_material::Entity>(ctx, NodeType::PressMaterial, slug, id).await?.map(PressMaterial))
+        Ok(
+            find::<press_material::Entity>(ctx, NodeType::PressMaterial, slug, id)
+                .await?
+                .map(PressMaterial),
+        )
     }
     /// Any object by its global id; null when the id is unknown, malformed or not visible.
-    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id.")] id: ID) -> Result<Option<Node>> {
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A global id.")] id: ID,
+    ) -> Result<Option<Node>> {
         Ok(node::resolve(ctx, &id).await?)
     }
     /// Objects by global ids, in the same order; null in the place of an unknown, malformed or
@@ -135,7 +168,11 @@ impl LookupQuery {
         #[graphql(desc = "Global ids (at most 100).")] ids: Vec<ID>,
     ) -> Result<Vec<Option<Node>>> {
         if ids.len() > MAX_NODES {
-            return Err(AppError::bad_input("ids", format!("\"ids\" takes at most {MAX_NODES} ids, got {}", ids.len())).into());
+            return Err(AppError::bad_input(
+                "ids",
+                format!("\"ids\" takes at most {MAX_NODES} ids, got {}", ids.len()),
+            )
+            .into());
         }
         Ok(futures::future::try_join_all(ids.iter().map(|id| node::resolve(ctx, id))).await?)
     }

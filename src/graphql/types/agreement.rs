@@ -41,7 +41,8 @@ impl Agreement {
     async fn title(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.title_ru, &self.0.title_en)
     }
@@ -49,7 +50,8 @@ impl Agreement {
     async fn summary(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.summary_ru, &self.0.summary_en)
     }
@@ -59,42 +61,84 @@ impl Agreement {
     }
     /// The event (festival edition) at which it was signed, if any.
     async fn signing_event(&self, ctx: &Context<'_>) -> Result<Option<FestivalEdition>> {
-        let Some(id) = self.0.signing_event_id else { return Ok(None) };
-        Ok(load(ctx, ById::<festival_edition::Entity>::new(id)).await?.map(FestivalEdition))
+        let Some(id) = self.0.signing_event_id else {
+            return Ok(None);
+        };
+        Ok(load(ctx, ById::<festival_edition::Entity>::new(id))
+            .await?
+            .map(FestivalEdition))
     }
     /// Areas of cooperation the agreement covers.
     async fn scopes(&self, ctx: &Context<'_>) -> Result<Vec<AgreementScope>> {
-        Ok(load_list(ctx, ScopesOfAgreement(self.0.id)).await?.into_iter().map(|s| s.scope).collect())
+        Ok(load_list(ctx, ScopesOfAgreement(self.0.id))
+            .await?
+            .into_iter()
+            .map(|s| s.scope)
+            .collect())
     }
     /// The organizations that are parties to it.
     async fn parties(&self, ctx: &Context<'_>) -> Result<Vec<Organization>> {
-        Ok(load_list(ctx, PartiesOfAgreement(self.0.id)).await?.into_iter().map(Organization).collect())
+        Ok(load_list(ctx, PartiesOfAgreement(self.0.id))
+            .await?
+            .into_iter()
+            .map(Organization)
+            .collect())
     }
     /// Who signed it, in which position, for which party.
     async fn signatories(&self, ctx: &Context<'_>) -> Result<Vec<Signatory>> {
-        Ok(load_list(ctx, SignatoriesOfAgreement(self.0.id)).await?.into_iter().map(Signatory).collect())
+        Ok(load_list(ctx, SignatoriesOfAgreement(self.0.id))
+            .await?
+            .into_iter()
+            .map(Signatory)
+            .collect())
     }
     /// Co-productions falling under the agreement.
     async fn co_productions(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<CoProductionConnection> {
-        co_production_page(ctx, CoProductionParent::Agreement, self.0.id, PageArgs { first, after, last, before }).await
+        co_production_page(
+            ctx,
+            CoProductionParent::Agreement,
+            self.0.id,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await
     }
     /// Press materials about the agreement, newest first.
     async fn press_materials(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<PressMaterialConnection> {
-        press_page(ctx, SubjectType::Agreement, self.0.id, PageArgs { first, after, last, before }).await
+        press_page(
+            ctx,
+            SubjectType::Agreement,
+            self.0.id,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await
     }
     /// Version of the record; grows by one on every change.
     async fn version(&self) -> i32 {
@@ -117,16 +161,24 @@ impl Signatory {
     async fn position(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.position_ru, &self.0.position_en)
     }
     /// The person who signed.
     async fn person(&self, ctx: &Context<'_>) -> Result<Option<Person>> {
-        Ok(load(ctx, ById::<person::Entity>::new(self.0.person_id)).await?.map(Person))
+        Ok(load(ctx, ById::<person::Entity>::new(self.0.person_id))
+            .await?
+            .map(Person))
     }
     /// The party the person signed for.
     async fn organization(&self, ctx: &Context<'_>) -> Result<Option<Organization>> {
-        Ok(load(ctx, ById::<organization::Entity>::new(self.0.organization_id)).await?.map(Organization))
+        Ok(load(
+            ctx,
+            ById::<organization::Entity>::new(self.0.organization_id),
+        )
+        .await?
+        .map(Organization))
     }
 }

@@ -36,7 +36,10 @@ struct CursorBody {
 
 /// The opaque cursor of a row in list `list` (which names the list and its ordering).
 pub fn encode_cursor(list: &str, key: &[SortValue]) -> String {
-    let body = CursorBody { l: list.to_string(), k: key.to_vec() };
+    let body = CursorBody {
+        l: list.to_string(),
+        k: key.to_vec(),
+    };
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(&body).unwrap_or_default())
 }
 
@@ -44,7 +47,9 @@ fn decode_cursor(field: &str, list: &str, cursor: &str) -> AppResult<Vec<SortVal
     let invalid = || {
         AppError::bad_input(
             field,
-            format!("\"{field}\" is not a cursor of this list; use a cursor from this list's pageInfo or edges"),
+            format!(
+                "\"{field}\" is not a cursor of this list; use a cursor from this list's pageInfo or edges"
+            ),
         )
     };
     let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| invalid())?;
@@ -63,29 +68,49 @@ impl PageArgs {
             if (0..=MAX_PAGE).contains(&n) {
                 Ok(n as u64)
             } else {
-                Err(AppError::bad_input(name, format!("\"{name}\" must be between 0 and {MAX_PAGE}, got {n}")))
+                Err(AppError::bad_input(
+                    name,
+                    format!("\"{name}\" must be between 0 and {MAX_PAGE}, got {n}"),
+                ))
             }
         };
         match (self.first, self.last) {
-            (Some(_), Some(_)) => Err(AppError::bad_input("last", "give either \"first\" or \"last\", not both")),
+            (Some(_), Some(_)) => Err(AppError::bad_input(
+                "last",
+                "give either \"first\" or \"last\", not both",
+            )),
             (_, Some(last)) => {
                 if self.after.is_some() {
-                    return Err(AppError::bad_input("after", "\"after\" pages forwards; use it with \"first\""));
+                    return Err(AppError::bad_input(
+                        "after",
+                        "\"after\" pages forwards; use it with \"first\"",
+                    ));
                 }
                 Ok(PageQuery {
                     limit: check("last", last)?,
                     backward: true,
-                    cursor: self.before.as_deref().map(|c| decode_cursor("before", list, c)).transpose()?,
+                    cursor: self
+                        .before
+                        .as_deref()
+                        .map(|c| decode_cursor("before", list, c))
+                        .transpose()?,
                 })
             }
             (first, None) => {
                 if self.before.is_some() {
-                    return Err(AppError::bad_input("before", "\"before\" pages backwards; use it with \"last\""));
+                    return Err(AppError::bad_input(
+                        "before",
+                        "\"before\" pages backwards; use it with \"last\"",
+                    ));
                 }
                 Ok(PageQuery {
                     limit: check("first", first.unwrap_or(default))?,
                     backward: false,
-                    cursor: self.after.as_deref().map(|c| decode_cursor("after", list, c)).transpose()?,
+                    cursor: self
+                        .after
+                        .as_deref()
+                        .map(|c| decode_cursor("after", list, c))
+                        .transpose()?,
                 })
             }
         }
@@ -136,7 +161,10 @@ macro_rules! connection {
                 let edges: Vec<$edge> = page
                     .items
                     .into_iter()
-                    .map(|item| $edge { cursor: encode_cursor(list, &item.key), node: wrap(item.row) })
+                    .map(|item| $edge {
+                        cursor: encode_cursor(list, &item.key),
+                        node: wrap(item.row),
+                    })
                     .collect();
                 $connection {
                     total_count: page.total.unwrap_or(0),
@@ -154,38 +182,106 @@ macro_rules! connection {
     };
 }
 
-connection!(FilmConnection, FilmEdge, crate::graphql::types::film::Film, "films");
-connection!(ScreeningConnection, ScreeningEdge, crate::graphql::types::festival::Screening, "screenings");
-connection!(PressMaterialConnection, PressMaterialEdge, crate::graphql::types::press::PressMaterial, "press materials");
-connection!(AgreementConnection, AgreementEdge, crate::graphql::types::agreement::Agreement, "agreements");
-connection!(CoProductionConnection, CoProductionEdge, crate::graphql::types::film::CoProduction, "co-productions");
-connection!(ShootConnection, ShootEdge, crate::graphql::types::location::Shoot, "shoots");
+connection!(
+    FilmConnection,
+    FilmEdge,
+    crate::graphql::types::film::Film,
+    "films"
+);
+connection!(
+    ScreeningConnection,
+    ScreeningEdge,
+    crate::graphql::types::festival::Screening,
+    "screenings"
+);
+connection!(
+    PressMaterialConnection,
+    PressMaterialEdge,
+    crate::graphql::types::press::PressMaterial,
+    "press materials"
+);
+connection!(
+    AgreementConnection,
+    AgreementEdge,
+    crate::graphql::types::agreement::Agreement,
+    "agreements"
+);
+connection!(
+    CoProductionConnection,
+    CoProductionEdge,
+    crate::graphql::types::film::CoProduction,
+    "co-productions"
+);
+connection!(
+    ShootConnection,
+    ShootEdge,
+    crate::graphql::types::location::Shoot,
+    "shoots"
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn args(first: Option<i32>, after: Option<&str>) -> PageArgs {
-        PageArgs { first, after: after.map(str::to_string), ..Default::default() }
+        PageArgs {
+            first,
+            after: after.map(str::to_string),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn page_sizes_above_the_limit_are_refused() {
-        let err = args(Some(101), None).resolve("films", 24).expect_err("101 is too many");
+        let err = args(Some(101), None)
+            .resolve("films", 24)
+            .expect_err("101 is too many");
         assert_eq!(err.code(), "BAD_USER_INPUT");
         assert!(err.to_string().contains("between 0 and 100"));
-        assert_eq!(args(Some(100), None).resolve("films", 24).expect("100 is fine").limit, 100);
-        assert_eq!(args(None, None).resolve("films", 24).expect("default").limit, 24);
+        assert_eq!(
+            args(Some(100), None)
+                .resolve("films", 24)
+                .expect("100 is fine")
+                .limit,
+            100
+        );
+        assert_eq!(
+            args(None, None)
+                .resolve("films", 24)
+                .expect("default")
+                .limit,
+            24
+        );
         assert!(args(Some(-1), None).resolve("films", 24).is_err());
     }
 
     #[test]
     fn cursors_only_work_in_their_own_list() {
-        let cursor = encode_cursor("films:YEAR.DESC", &[SortValue::Int(2024), SortValue::Int(7)]);
-        let page = args(Some(5), Some(&cursor)).resolve("films:YEAR.DESC", 24).expect("own list");
-        assert_eq!(page.cursor, Some(vec![SortValue::Int(2024), SortValue::Int(7)]));
-        assert!(args(Some(5), Some(&cursor)).resolve("films:TITLE.ASC", 24).is_err());
-        assert!(args(Some(5), Some("bm90IGEgY3Vyc29y")).resolve("films:YEAR.DESC", 24).is_err());
-        assert!(args(Some(5), Some("%%%")).resolve("films:YEAR.DESC", 24).is_err());
+        let cursor = encode_cursor(
+            "films:YEAR.DESC",
+            &[SortValue::Int(2024), SortValue::Int(7)],
+        );
+        let page = args(Some(5), Some(&cursor))
+            .resolve("films:YEAR.DESC", 24)
+            .expect("own list");
+        assert_eq!(
+            page.cursor,
+            Some(vec![SortValue::Int(2024), SortValue::Int(7)])
+        );
+        assert!(
+            args(Some(5), Some(&cursor))
+                .resolve("films:TITLE.ASC", 24)
+                .is_err()
+        );
+        assert!(
+            args(Some(5), Some("bm90IGEgY3Vyc29y"))
+                .resolve("films:YEAR.DESC", 24)
+                .is_err()
+        );
+        assert!(
+            args(Some(5), Some("%%%"))
+                .resolve("films:YEAR.DESC", 24)
+                .is_err()
+        );
     }
 }

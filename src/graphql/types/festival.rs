@@ -9,10 +9,13 @@ use crate::{
     error::AppError,
     graphql::{
         context::{load, load_list},
-        loaders::{AgreementsSignedAt, ById, EditionsOfFestival, OrganizersOfFestival, ScreeningsPage, SectionsOfEdition},
+        loaders::{
+            AgreementsSignedAt, ById, EditionsOfFestival, OrganizersOfFestival, ScreeningsPage,
+            SectionsOfEdition,
+        },
         types::{
             agreement::Agreement,
-            connection::{PressMaterialConnection, ScreeningConnection, PageArgs},
+            connection::{PageArgs, PressMaterialConnection, ScreeningConnection},
             film::{Film, press_page},
             id::NodeType,
             locale::{Locale, localized},
@@ -46,7 +49,8 @@ impl Festival {
     async fn name(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.name_ru, &self.0.name_en)
     }
@@ -54,7 +58,8 @@ impl Festival {
     async fn description(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.description_ru, &self.0.description_en)
     }
@@ -64,11 +69,19 @@ impl Festival {
     }
     /// The organizations that run the festival.
     async fn organizers(&self, ctx: &Context<'_>) -> Result<Vec<Organization>> {
-        Ok(load_list(ctx, OrganizersOfFestival(self.0.id)).await?.into_iter().map(Organization).collect())
+        Ok(load_list(ctx, OrganizersOfFestival(self.0.id))
+            .await?
+            .into_iter()
+            .map(Organization)
+            .collect())
     }
     /// Editions of the festival, latest first.
     async fn editions(&self, ctx: &Context<'_>) -> Result<Vec<FestivalEdition>> {
-        Ok(load_list(ctx, EditionsOfFestival(self.0.id)).await?.into_iter().map(FestivalEdition).collect())
+        Ok(load_list(ctx, EditionsOfFestival(self.0.id))
+            .await?
+            .into_iter()
+            .map(FestivalEdition)
+            .collect())
     }
 }
 
@@ -116,18 +129,20 @@ pub struct FestivalEdition(pub festival_edition::Model);
 impl FestivalEdition {
     /// The UTC instants at which `day` starts and ends in the edition's time zone.
     fn day_range(&self, day: NaiveDate) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
-        let tz: chrono_tz::Tz = self
-            .0
-            .time_zone
-            .parse()
-            .map_err(|_| AppError::internal(anyhow::anyhow!("bad time zone {:?}", self.0.time_zone)))?;
+        let tz: chrono_tz::Tz = self.0.time_zone.parse().map_err(|_| {
+            AppError::internal(anyhow::anyhow!("bad time zone {:?}", self.0.time_zone))
+        })?;
         let start_of = |d: NaiveDate| {
             tz.from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
                 .earliest()
                 .map(|t| t.with_timezone(&Utc))
-                .ok_or_else(|| AppError::bad_input("day", "that day does not exist in the edition's time zone"))
+                .ok_or_else(|| {
+                    AppError::bad_input("day", "that day does not exist in the edition's time zone")
+                })
         };
-        let next = day.succ_opt().ok_or_else(|| AppError::bad_input("day", "the day is out of range"))?;
+        let next = day
+            .succ_opt()
+            .ok_or_else(|| AppError::bad_input("day", "the day is out of range"))?;
         Ok((start_of(day)?, start_of(next)?))
     }
 }
@@ -147,7 +162,8 @@ impl FestivalEdition {
     async fn name(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.name_ru, &self.0.name_en)
     }
@@ -171,7 +187,8 @@ impl FestivalEdition {
     async fn city(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.city_ru, &self.0.city_en)
     }
@@ -181,23 +198,33 @@ impl FestivalEdition {
     }
     /// The festival.
     async fn festival(&self, ctx: &Context<'_>) -> Result<Option<Festival>> {
-        Ok(load(ctx, ById::<festival::Entity>::new(self.0.festival_id)).await?.map(Festival))
+        Ok(load(ctx, ById::<festival::Entity>::new(self.0.festival_id))
+            .await?
+            .map(Festival))
     }
     /// Programme sections, in display order.
     async fn sections(&self, ctx: &Context<'_>) -> Result<Vec<Section>> {
-        Ok(load_list(ctx, SectionsOfEdition(self.0.id)).await?.into_iter().map(Section).collect())
+        Ok(load_list(ctx, SectionsOfEdition(self.0.id))
+            .await?
+            .into_iter()
+            .map(Section)
+            .collect())
     }
     /// The programme: screenings, optionally of one day, by start time.
     #[allow(clippy::too_many_arguments)]
     async fn screenings(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
         #[graphql(desc = "Which screenings to list.")] filter: Option<ScreeningFilter>,
-        #[graphql(desc = "Ordering; start time ascending when omitted.")] order_by: Option<Vec<ScreeningOrder>>,
+        #[graphql(desc = "Ordering; start time ascending when omitted.")] order_by: Option<
+            Vec<ScreeningOrder>,
+        >,
     ) -> Result<ScreeningConnection> {
         let descending = order_by
             .unwrap_or_default()
@@ -208,26 +235,57 @@ impl FestivalEdition {
             None => None,
         };
         let list = screening::list_tag(descending);
-        let page = PageArgs { first, after, last, before }.resolve(list, 20)?;
-        let filter = ScreeningQuery { starts_within, descending };
-        let key = ScreeningsPage { parent: ScreeningParent::Edition, id: self.0.id, filter, page };
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .resolve(list, 20)?;
+        let filter = ScreeningQuery {
+            starts_within,
+            descending,
+        };
+        let key = ScreeningsPage {
+            parent: ScreeningParent::Edition,
+            id: self.0.id,
+            filter,
+            page,
+        };
         let page = load(ctx, key).await?.unwrap_or_else(|| Page::empty(true));
         Ok(ScreeningConnection::from_page(list, page, Screening))
     }
     /// Agreements signed at this edition.
     async fn agreements(&self, ctx: &Context<'_>) -> Result<Vec<Agreement>> {
-        Ok(load_list(ctx, AgreementsSignedAt(self.0.id)).await?.into_iter().map(Agreement).collect())
+        Ok(load_list(ctx, AgreementsSignedAt(self.0.id))
+            .await?
+            .into_iter()
+            .map(Agreement)
+            .collect())
     }
     /// Press materials about the edition, newest first.
     async fn press_materials(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<PressMaterialConnection> {
-        press_page(ctx, SubjectType::FestivalEdition, self.0.id, PageArgs { first, after, last, before }).await
+        press_page(
+            ctx,
+            SubjectType::FestivalEdition,
+            self.0.id,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await
     }
 }
 
@@ -246,7 +304,8 @@ impl Section {
     async fn name(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.name_ru, &self.0.name_en)
     }
@@ -301,6 +360,10 @@ impl Screening {
     }
     /// The film screened.
     async fn film(&self, ctx: &Context<'_>) -> Result<Option<Film>> {
-        Ok(load(ctx, ById::<film::Entity>::new(self.0.screening.film_id)).await?.map(Film))
+        Ok(
+            load(ctx, ById::<film::Entity>::new(self.0.screening.film_id))
+                .await?
+                .map(Film),
+        )
     }
 }

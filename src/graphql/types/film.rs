@@ -4,7 +4,9 @@ use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use crate::{
-    domain::enums::{CoProductionRole, CreditRole, ProductionStatus, PublicationStatus, SubjectType},
+    domain::enums::{
+        CoProductionRole, CreditRole, ProductionStatus, PublicationStatus, SubjectType,
+    },
     entities::{agreement, film, genre},
     graphql::{
         context::{load, load_list},
@@ -14,7 +16,7 @@ use crate::{
         },
         types::{
             agreement::Agreement,
-            connection::{PressMaterialConnection, ScreeningConnection, PageArgs},
+            connection::{PageArgs, PressMaterialConnection, ScreeningConnection},
             festival::Screening,
             id::NodeType,
             locale::{Locale, localized},
@@ -53,7 +55,8 @@ impl Film {
     async fn title(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.title_ru, &self.0.title_en)
     }
@@ -83,7 +86,11 @@ impl Film {
     }
     /// Genres, in display order.
     async fn genres(&self, ctx: &Context<'_>) -> Result<Vec<Genre>> {
-        Ok(load_list(ctx, GenresOfFilm(self.0.id)).await?.into_iter().map(Genre).collect())
+        Ok(load_list(ctx, GenresOfFilm(self.0.id))
+            .await?
+            .into_iter()
+            .map(Genre)
+            .collect())
     }
     /// Production countries (ISO 3166-1 alpha-2).
     async fn countries(&self) -> Vec<String> {
@@ -97,7 +104,8 @@ impl Film {
     async fn logline(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.logline_ru, &self.0.logline_en)
     }
@@ -105,7 +113,8 @@ impl Film {
     async fn synopsis(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.synopsis_ru, &self.0.synopsis_en)
     }
@@ -120,7 +129,10 @@ impl Film {
     /// The poster, if there is one.
     async fn poster(&self, ctx: &Context<'_>) -> Result<Option<MediaAsset>> {
         let assets = load_list(ctx, AssetsOfFilm(self.0.id)).await?;
-        Ok(assets.into_iter().find(|a| a.purpose == crate::domain::enums::AssetPurpose::Poster).map(MediaAsset))
+        Ok(assets
+            .into_iter()
+            .find(|a| a.purpose == crate::domain::enums::AssetPurpose::Poster)
+            .map(MediaAsset))
     }
     /// Stills, in display order.
     async fn stills(&self, ctx: &Context<'_>) -> Result<Vec<MediaAsset>> {
@@ -133,28 +145,53 @@ impl Film {
     }
     /// Organizations producing, co-producing, distributing or supporting the film.
     async fn co_productions(&self, ctx: &Context<'_>) -> Result<Vec<CoProduction>> {
-        Ok(load_list(ctx, CoProductionsOfFilm(self.0.id)).await?.into_iter().map(CoProduction).collect())
+        Ok(load_list(ctx, CoProductionsOfFilm(self.0.id))
+            .await?
+            .into_iter()
+            .map(CoProduction)
+            .collect())
     }
     /// Cast and crew, in billing order.
     async fn credits(&self, ctx: &Context<'_>) -> Result<Vec<Credit>> {
-        Ok(load_list(ctx, CreditsOfFilm(self.0.id)).await?.into_iter().map(Credit).collect())
+        Ok(load_list(ctx, CreditsOfFilm(self.0.id))
+            .await?
+            .into_iter()
+            .map(Credit)
+            .collect())
     }
     /// Bookings of locations for the film's shoots, by start date.
     async fn shoots(&self, ctx: &Context<'_>) -> Result<Vec<Shoot>> {
-        Ok(load_list(ctx, ShootsOfFilm(self.0.id)).await?.into_iter().map(Shoot).collect())
+        Ok(load_list(ctx, ShootsOfFilm(self.0.id))
+            .await?
+            .into_iter()
+            .map(Shoot)
+            .collect())
     }
     /// Screenings of the film at festivals and events, by start time.
     async fn screenings(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<ScreeningConnection> {
         let list = screening::list_tag(false);
-        let page = PageArgs { first, after, last, before }.resolve(list, 20)?;
-        let key = ScreeningsPage { parent: ScreeningParent::Film, id: self.0.id, filter: ScreeningQuery::default(), page };
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .resolve(list, 20)?;
+        let key = ScreeningsPage {
+            parent: ScreeningParent::Film,
+            id: self.0.id,
+            filter: ScreeningQuery::default(),
+            page,
+        };
         let page = load(ctx, key).await?.unwrap_or_else(|| Page::empty(true));
         Ok(ScreeningConnection::from_page(list, page, Screening))
     }
@@ -162,12 +199,25 @@ impl Film {
     async fn press_materials(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<PressMaterialConnection> {
-        press_page(ctx, SubjectType::Film, self.0.id, PageArgs { first, after, last, before }).await
+        press_page(
+            ctx,
+            SubjectType::Film,
+            self.0.id,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await
     }
     /// Version of the record; grows by one on every change.
     async fn version(&self) -> i32 {
@@ -195,8 +245,14 @@ pub async fn press_page(
     args: PageArgs,
 ) -> Result<PressMaterialConnection> {
     let page = args.resolve(press::LIST, 10)?;
-    let page = load(ctx, PressPage { subject, id, page }).await?.unwrap_or_else(|| Page::empty(true));
-    Ok(PressMaterialConnection::from_page(press::LIST, page, PressMaterial))
+    let page = load(ctx, PressPage { subject, id, page })
+        .await?
+        .unwrap_or_else(|| Page::empty(true));
+    Ok(PressMaterialConnection::from_page(
+        press::LIST,
+        page,
+        PressMaterial,
+    ))
 }
 
 /// A film genre.
@@ -214,7 +270,8 @@ impl Genre {
     async fn name(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.name_ru, &self.0.name_en)
     }
@@ -256,12 +313,20 @@ impl CoProduction {
     }
     /// The film.
     async fn film(&self, ctx: &Context<'_>) -> Result<Option<Film>> {
-        Ok(load(ctx, ById::<film::Entity>::new(self.0.co_production.film_id)).await?.map(Film))
+        Ok(
+            load(ctx, ById::<film::Entity>::new(self.0.co_production.film_id))
+                .await?
+                .map(Film),
+        )
     }
     /// The agreement the co-production falls under, if any.
     async fn agreement(&self, ctx: &Context<'_>) -> Result<Option<Agreement>> {
-        let Some(id) = self.0.co_production.agreement_id else { return Ok(None) };
-        Ok(load(ctx, ById::<agreement::Entity>::new(id)).await?.map(Agreement))
+        let Some(id) = self.0.co_production.agreement_id else {
+            return Ok(None);
+        };
+        Ok(load(ctx, ById::<agreement::Entity>::new(id))
+            .await?
+            .map(Agreement))
     }
 }
 
@@ -280,9 +345,15 @@ impl Credit {
     async fn character(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
-        localized(ctx, locale, &self.0.credit.character_ru, &self.0.credit.character_en)
+        localized(
+            ctx,
+            locale,
+            &self.0.credit.character_ru,
+            &self.0.credit.character_en,
+        )
     }
     /// The person credited.
     async fn person(&self) -> Person {
@@ -290,7 +361,8 @@ impl Credit {
     }
     /// The film.
     async fn film(&self, ctx: &Context<'_>) -> Result<Option<Film>> {
-        Ok(load(ctx, ById::<film::Entity>::new(self.0.credit.film_id)).await?.map(Film))
+        Ok(load(ctx, ById::<film::Entity>::new(self.0.credit.film_id))
+            .await?
+            .map(Film))
     }
 }
-

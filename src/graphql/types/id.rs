@@ -47,7 +47,11 @@ const NAMES: [(NodeType, &str); 11] = [
 impl NodeType {
     /// The GraphQL type name.
     pub fn name(self) -> &'static str {
-        NAMES.iter().find(|(t, _)| *t == self).map(|(_, n)| *n).unwrap_or("Node")
+        NAMES
+            .iter()
+            .find(|(t, _)| *t == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("Node")
     }
 
     /// The global id of row `id` of this type.
@@ -80,9 +84,16 @@ mod tests {
 
     #[test]
     fn forged_ids_decode_to_nothing() {
-        for forged in ["", "Zm9v", "!!!", &URL_SAFE_NO_PAD.encode("Film:abc"), &URL_SAFE_NO_PAD.encode("Film:+1"),
-            &URL_SAFE_NO_PAD.encode("Film:-3"), &URL_SAFE_NO_PAD.encode("Secret:1"), &URL_SAFE_NO_PAD.encode("Film:99999999999")]
-        {
+        for forged in [
+            "",
+            "Zm9v",
+            "!!!",
+            &URL_SAFE_NO_PAD.encode("Film:abc"),
+            &URL_SAFE_NO_PAD.encode("Film:+1"),
+            &URL_SAFE_NO_PAD.encode("Film:-3"),
+            &URL_SAFE_NO_PAD.encode("Secret:1"),
+            &URL_SAFE_NO_PAD.encode("Film:99999999999"),
+        ] {
             assert_eq!(decode(forged), None, "{forged}");
         }
     }

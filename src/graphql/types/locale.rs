@@ -20,13 +20,23 @@ impl Locale {
     /// The locale an `Accept-Language` header asks for: the first of ru/en it names by
     /// preference (q-values respected), else RU.
     pub fn from_accept_language(header: Option<&str>) -> Locale {
-        let Some(header) = header else { return Locale::Ru };
+        let Some(header) = header else {
+            return Locale::Ru;
+        };
         let mut best: Option<(f32, usize, Locale)> = None;
         for (index, part) in header.split(',').enumerate() {
             let mut pieces = part.trim().split(';');
-            let tag = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
+            let tag = pieces
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase();
             let quality = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").map(|q| q.trim().parse::<f32>().unwrap_or(0.0)))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .map(|q| q.trim().parse::<f32>().unwrap_or(0.0))
+                })
                 .unwrap_or(1.0);
             let locale = match tag.split('-').next() {
                 Some("ru") => Locale::Ru,
@@ -91,8 +101,14 @@ mod tests {
     #[test]
     fn accept_language_picks_the_preferred_known_language() {
         assert_eq!(Locale::from_accept_language(None), Locale::Ru);
-        assert_eq!(Locale::from_accept_language(Some("en-US,en;q=0.9")), Locale::En);
-        assert_eq!(Locale::from_accept_language(Some("de-DE, en;q=0.5, ru;q=0.8")), Locale::Ru);
+        assert_eq!(
+            Locale::from_accept_language(Some("en-US,en;q=0.9")),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::from_accept_language(Some("de-DE, en;q=0.5, ru;q=0.8")),
+            Locale::Ru
+        );
         assert_eq!(Locale::from_accept_language(Some("fr, de")), Locale::Ru);
         assert_eq!(Locale::from_accept_language(Some("ru;q=0, en")), Locale::En);
         assert_eq!(Locale::from_accept_language(Some("EN-gb")), Locale::En);

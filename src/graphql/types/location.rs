@@ -9,7 +9,7 @@ use crate::{
         context::load,
         loaders::{ById, ScreeningsPage, ShootsPage},
         types::{
-            connection::{ScreeningConnection, ShootConnection, PageArgs},
+            connection::{PageArgs, ScreeningConnection, ShootConnection},
             festival::Screening,
             film::Film,
             id::NodeType,
@@ -45,7 +45,8 @@ impl Location {
     async fn name(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.name_ru, &self.0.name_en)
     }
@@ -57,7 +58,8 @@ impl Location {
     async fn description(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.description_ru, &self.0.description_en)
     }
@@ -65,7 +67,8 @@ impl Location {
     async fn address(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.address_ru, &self.0.address_en)
     }
@@ -73,7 +76,8 @@ impl Location {
     async fn city(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.city_ru, &self.0.city_en)
     }
@@ -91,35 +95,68 @@ impl Location {
     }
     /// The organization that owns the place.
     async fn owner(&self, ctx: &Context<'_>) -> Result<Option<Organization>> {
-        let Some(id) = self.0.owner_id else { return Ok(None) };
-        Ok(load(ctx, ById::<organization::Entity>::new(id)).await?.map(Organization))
+        let Some(id) = self.0.owner_id else {
+            return Ok(None);
+        };
+        Ok(load(ctx, ById::<organization::Entity>::new(id))
+            .await?
+            .map(Organization))
     }
     /// Shoots booked here, by start date.
     async fn shoots(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<ShootConnection> {
         let list = store::shoot::LIST;
-        let page = PageArgs { first, after, last, before }.resolve(list, 20)?;
-        let page = load(ctx, ShootsPage { id: self.0.id, page }).await?.unwrap_or_else(|| Page::empty(true));
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .resolve(list, 20)?;
+        let page = load(
+            ctx,
+            ShootsPage {
+                id: self.0.id,
+                page,
+            },
+        )
+        .await?
+        .unwrap_or_else(|| Page::empty(true));
         Ok(ShootConnection::from_page(list, page, Shoot))
     }
     /// Screenings held here, by start time.
     async fn screenings(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<ScreeningConnection> {
         let list = store::screening::list_tag(false);
-        let page = PageArgs { first, after, last, before }.resolve(list, 20)?;
-        let key = ScreeningsPage { parent: ScreeningParent::Venue, id: self.0.id, filter: ScreeningQuery::default(), page };
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .resolve(list, 20)?;
+        let key = ScreeningsPage {
+            parent: ScreeningParent::Venue,
+            id: self.0.id,
+            filter: ScreeningQuery::default(),
+            page,
+        };
         let page = load(ctx, key).await?.unwrap_or_else(|| Page::empty(true));
         Ok(ScreeningConnection::from_page(list, page, Screening))
     }
@@ -150,6 +187,8 @@ impl Shoot {
     }
     /// The film being shot.
     async fn film(&self, ctx: &Context<'_>) -> Result<Option<Film>> {
-        Ok(load(ctx, ById::<film::Entity>::new(self.0.shoot.film_id)).await?.map(Film))
+        Ok(load(ctx, ById::<film::Entity>::new(self.0.shoot.film_id))
+            .await?
+            .map(Film))
     }
 }

@@ -3,7 +3,9 @@
 use async_graphql::{Context, ID, Interface};
 
 use crate::{
-    entities::{agreement, festival, festival_edition, film, location, organization, person, press_material},
+    entities::{
+        agreement, festival, festival_edition, film, location, organization, person, press_material,
+    },
     error::AppResult,
     graphql::{
         context::load,
@@ -22,6 +24,10 @@ use crate::{
 
 /// An object with an opaque, stable global id, refetchable with `node(id:)`.
 #[derive(Interface, Clone)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a resolver's short-lived return value"
+)]
 #[graphql(field(name = "id", ty = "ID", desc = "Opaque global id of the object."))]
 pub enum Node {
     /// A film.
@@ -50,29 +56,42 @@ pub enum Node {
 
 /// The object behind a global id, if the id is ours and the caller may see the object.
 pub async fn resolve(ctx: &Context<'_>, id: &str) -> AppResult<Option<Node>> {
-    let Some((node_type, id)) = decode(id) else { return Ok(None) };
+    let Some((node_type, id)) = decode(id) else {
+        return Ok(None);
+    };
     Ok(match node_type {
-        NodeType::Film => load(ctx, ById::<film::Entity>::new(id)).await?.map(|m| Node::Film(Film(m))),
-        NodeType::Organization => {
-            load(ctx, ById::<organization::Entity>::new(id)).await?.map(|m| Node::Organization(Organization(m)))
-        }
-        NodeType::Person => load(ctx, ById::<person::Entity>::new(id)).await?.map(|m| Node::Person(Person(m))),
-        NodeType::Agreement => {
-            load(ctx, ById::<agreement::Entity>::new(id)).await?.map(|m| Node::Agreement(Agreement(m)))
-        }
-        NodeType::Festival => load(ctx, ById::<festival::Entity>::new(id)).await?.map(|m| Node::Festival(Festival(m))),
+        NodeType::Film => load(ctx, ById::<film::Entity>::new(id))
+            .await?
+            .map(|m| Node::Film(Film(m))),
+        NodeType::Organization => load(ctx, ById::<organization::Entity>::new(id))
+            .await?
+            .map(|m| Node::Organization(Organization(m))),
+        NodeType::Person => load(ctx, ById::<person::Entity>::new(id))
+            .await?
+            .map(|m| Node::Person(Person(m))),
+        NodeType::Agreement => load(ctx, ById::<agreement::Entity>::new(id))
+            .await?
+            .map(|m| Node::Agreement(Agreement(m))),
+        NodeType::Festival => load(ctx, ById::<festival::Entity>::new(id))
+            .await?
+            .map(|m| Node::Festival(Festival(m))),
         NodeType::FestivalEdition => load(ctx, ById::<festival_edition::Entity>::new(id))
             .await?
             .map(|m| Node::FestivalEdition(FestivalEdition(m))),
-        NodeType::Screening => load(ctx, ScreeningById(id)).await?.map(|r| Node::Screening(Screening(r))),
-        NodeType::Location => load(ctx, ById::<location::Entity>::new(id)).await?.map(|m| Node::Location(Location(m))),
+        NodeType::Screening => load(ctx, ScreeningById(id))
+            .await?
+            .map(|r| Node::Screening(Screening(r))),
+        NodeType::Location => load(ctx, ById::<location::Entity>::new(id))
+            .await?
+            .map(|m| Node::Location(Location(m))),
         NodeType::PressMaterial => load(ctx, ById::<press_material::Entity>::new(id))
             .await?
             .map(|m| Node::PressMaterial(PressMaterial(m))),
-        NodeType::CoProduction => {
-            load(ctx, CoProductionById(id)).await?.map(|r| Node::CoProduction(CoProduction(r)))
-        }
-        NodeType::Shoot => load(ctx, ShootById(id)).await?.map(|r| Node::Shoot(Shoot(r))),
+        NodeType::CoProduction => load(ctx, CoProductionById(id))
+            .await?
+            .map(|r| Node::CoProduction(CoProduction(r))),
+        NodeType::Shoot => load(ctx, ShootById(id))
+            .await?
+            .map(|r| Node::Shoot(Shoot(r))),
     })
 }
-

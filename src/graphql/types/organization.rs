@@ -8,12 +8,14 @@ use crate::{
     graphql::{
         context::{load, load_list},
         loaders::{
-            AffiliationsOfOrganization, AffiliationsOfPerson, AgreementsPage, ById, CoProductionsPage,
-            CreditsOfPerson, FestivalsOfOrganizer, LocationsOfOwner,
+            AffiliationsOfOrganization, AffiliationsOfPerson, AgreementsPage, ById,
+            CoProductionsPage, CreditsOfPerson, FestivalsOfOrganizer, LocationsOfOwner,
         },
         types::{
             agreement::Agreement,
-            connection::{AgreementConnection, CoProductionConnection, PressMaterialConnection, PageArgs},
+            connection::{
+                AgreementConnection, CoProductionConnection, PageArgs, PressMaterialConnection,
+            },
             festival::Festival,
             film::{CoProduction, Credit, press_page},
             id::NodeType,
@@ -43,7 +45,8 @@ impl Organization {
     async fn name(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.name_ru, &self.0.name_en)
     }
@@ -63,58 +66,112 @@ impl Organization {
     async fn description(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.description_ru, &self.0.description_en)
     }
     /// People holding positions at the organization.
     async fn affiliations(&self, ctx: &Context<'_>) -> Result<Vec<Affiliation>> {
-        Ok(load_list(ctx, AffiliationsOfOrganization(self.0.id)).await?.into_iter().map(Affiliation).collect())
+        Ok(load_list(ctx, AffiliationsOfOrganization(self.0.id))
+            .await?
+            .into_iter()
+            .map(Affiliation)
+            .collect())
     }
     /// Locations the organization owns (studio lots, backlots, venues).
     async fn locations(&self, ctx: &Context<'_>) -> Result<Vec<Location>> {
-        Ok(load_list(ctx, LocationsOfOwner(self.0.id)).await?.into_iter().map(Location).collect())
+        Ok(load_list(ctx, LocationsOfOwner(self.0.id))
+            .await?
+            .into_iter()
+            .map(Location)
+            .collect())
     }
     /// Agreements the organization is a party to, latest signed first.
     async fn agreements(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<AgreementConnection> {
         let list = store::agreement::LIST;
-        let page = PageArgs { first, after, last, before }.resolve(list, 10)?;
-        let page = load(ctx, AgreementsPage { id: self.0.id, page }).await?.unwrap_or_else(|| Page::empty(true));
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .resolve(list, 10)?;
+        let page = load(
+            ctx,
+            AgreementsPage {
+                id: self.0.id,
+                page,
+            },
+        )
+        .await?
+        .unwrap_or_else(|| Page::empty(true));
         Ok(AgreementConnection::from_page(list, page, Agreement))
     }
     /// The organization's part in films.
     async fn co_productions(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 20 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<CoProductionConnection> {
-        co_production_page(ctx, CoProductionParent::Organization, self.0.id, PageArgs { first, after, last, before })
-            .await
+        co_production_page(
+            ctx,
+            CoProductionParent::Organization,
+            self.0.id,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await
     }
     /// Festivals the organization organizes.
     async fn festivals(&self, ctx: &Context<'_>) -> Result<Vec<Festival>> {
-        Ok(load_list(ctx, FestivalsOfOrganizer(self.0.id)).await?.into_iter().map(Festival).collect())
+        Ok(load_list(ctx, FestivalsOfOrganizer(self.0.id))
+            .await?
+            .into_iter()
+            .map(Festival)
+            .collect())
     }
     /// Press materials about the organization, newest first.
     async fn press_materials(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<PressMaterialConnection> {
-        press_page(ctx, SubjectType::Organization, self.0.id, PageArgs { first, after, last, before }).await
+        press_page(
+            ctx,
+            SubjectType::Organization,
+            self.0.id,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await
     }
 }
 
@@ -127,7 +184,9 @@ pub async fn co_production_page(
 ) -> Result<CoProductionConnection> {
     let list = store::co_production::LIST;
     let page = args.resolve(list, 20)?;
-    let page = load(ctx, CoProductionsPage { parent, id, page }).await?.unwrap_or_else(|| Page::empty(true));
+    let page = load(ctx, CoProductionsPage { parent, id, page })
+        .await?
+        .unwrap_or_else(|| Page::empty(true));
     Ok(CoProductionConnection::from_page(list, page, CoProduction))
 }
 
@@ -150,7 +209,8 @@ impl Person {
     async fn name(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.name_ru, &self.0.name_en)
     }
@@ -158,28 +218,50 @@ impl Person {
     async fn biography(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.biography_ru, &self.0.biography_en)
     }
     /// Positions the person holds or held at organizations.
     async fn affiliations(&self, ctx: &Context<'_>) -> Result<Vec<Affiliation>> {
-        Ok(load_list(ctx, AffiliationsOfPerson(self.0.id)).await?.into_iter().map(Affiliation).collect())
+        Ok(load_list(ctx, AffiliationsOfPerson(self.0.id))
+            .await?
+            .into_iter()
+            .map(Affiliation)
+            .collect())
     }
     /// The person's film credits.
     async fn credits(&self, ctx: &Context<'_>) -> Result<Vec<Credit>> {
-        Ok(load_list(ctx, CreditsOfPerson(self.0.id)).await?.into_iter().map(Credit).collect())
+        Ok(load_list(ctx, CreditsOfPerson(self.0.id))
+            .await?
+            .into_iter()
+            .map(Credit)
+            .collect())
     }
     /// Press materials about the person, newest first.
     async fn press_materials(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<i32>,
+        #[graphql(desc = "Page size from the start (at most 100; 10 when omitted).")] first: Option<
+            i32,
+        >,
         #[graphql(desc = "Cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<PressMaterialConnection> {
-        press_page(ctx, SubjectType::Person, self.0.id, PageArgs { first, after, last, before }).await
+        press_page(
+            ctx,
+            SubjectType::Person,
+            self.0.id,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await
     }
 }
 
@@ -194,17 +276,25 @@ impl Affiliation {
     async fn position(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.position_ru, &self.0.position_en)
     }
     /// The person.
     async fn person(&self, ctx: &Context<'_>) -> Result<Option<Person>> {
-        Ok(load(ctx, ById::<person::Entity>::new(self.0.person_id)).await?.map(Person))
+        Ok(load(ctx, ById::<person::Entity>::new(self.0.person_id))
+            .await?
+            .map(Person))
     }
     /// The organization.
     async fn organization(&self, ctx: &Context<'_>) -> Result<Option<Organization>> {
-        Ok(load(ctx, ById::<organization::Entity>::new(self.0.organization_id)).await?.map(Organization))
+        Ok(load(
+            ctx,
+            ById::<organization::Entity>::new(self.0.organization_id),
+        )
+        .await?
+        .map(Organization))
     }
     /// First day in the position, if known.
     async fn starts_on(&self) -> Option<crate::graphql::types::scalars::Date> {
@@ -215,4 +305,3 @@ impl Affiliation {
         self.0.ends_on.map(Into::into)
     }
 }
-

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::enums::{PressMaterialKind, PublicationStatus, SubjectType},
     entities::{
-        agreement, festival_edition, film, location, organization, person, press_material, press_subject, quote,
+        agreement, festival_edition, film, location, organization, person, press_material,
+        press_subject, quote,
     },
     error::AppResult,
     graphql::{
@@ -52,7 +53,8 @@ impl PressMaterial {
     async fn title(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.title_ru, &self.0.title_en)
     }
@@ -60,7 +62,8 @@ impl PressMaterial {
     async fn lead(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.lead_ru, &self.0.lead_en)
     }
@@ -68,7 +71,8 @@ impl PressMaterial {
     async fn body(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.body_ru, &self.0.body_en)
     }
@@ -82,16 +86,25 @@ impl PressMaterial {
     }
     /// Quotations, in order.
     async fn quotes(&self, ctx: &Context<'_>) -> Result<Vec<Quote>> {
-        Ok(load_list(ctx, QuotesOfPress(self.0.id)).await?.into_iter().map(Quote).collect())
+        Ok(load_list(ctx, QuotesOfPress(self.0.id))
+            .await?
+            .into_iter()
+            .map(Quote)
+            .collect())
     }
     /// Attached media: photos, posters, trailers, documents.
     async fn assets(&self, ctx: &Context<'_>) -> Result<Vec<MediaAsset>> {
-        Ok(load_list(ctx, AssetsOfPress(self.0.id)).await?.into_iter().map(MediaAsset).collect())
+        Ok(load_list(ctx, AssetsOfPress(self.0.id))
+            .await?
+            .into_iter()
+            .map(MediaAsset)
+            .collect())
     }
     /// What the material is about: films, organizations, agreements, editions, people, locations.
     async fn subjects(&self, ctx: &Context<'_>) -> Result<Vec<PressSubject>> {
         let links = load_list(ctx, SubjectsOfPress(self.0.id)).await?;
-        let found = futures::future::try_join_all(links.iter().map(|link| subject(ctx, link))).await?;
+        let found =
+            futures::future::try_join_all(links.iter().map(|link| subject(ctx, link))).await?;
         Ok(found.into_iter().flatten().collect())
     }
     /// Version of the record; grows by one on every change.
@@ -105,25 +118,30 @@ impl PressMaterial {
 }
 
 /// The subject a link points at, if the caller may see it.
-async fn subject(ctx: &Context<'_>, link: &press_subject::Model) -> AppResult<Option<PressSubject>> {
+async fn subject(
+    ctx: &Context<'_>,
+    link: &press_subject::Model,
+) -> AppResult<Option<PressSubject>> {
     let id = link.subject_id;
     Ok(match link.subject_type {
-        SubjectType::Film => load(ctx, ById::<film::Entity>::new(id)).await?.map(|m| PressSubject::Film(Film(m))),
+        SubjectType::Film => load(ctx, ById::<film::Entity>::new(id))
+            .await?
+            .map(|m| PressSubject::Film(Film(m))),
         SubjectType::Organization => load(ctx, ById::<organization::Entity>::new(id))
             .await?
             .map(|m| PressSubject::Organization(Organization(m))),
-        SubjectType::Agreement => {
-            load(ctx, ById::<agreement::Entity>::new(id)).await?.map(|m| PressSubject::Agreement(Agreement(m)))
-        }
+        SubjectType::Agreement => load(ctx, ById::<agreement::Entity>::new(id))
+            .await?
+            .map(|m| PressSubject::Agreement(Agreement(m))),
         SubjectType::FestivalEdition => load(ctx, ById::<festival_edition::Entity>::new(id))
             .await?
             .map(|m| PressSubject::FestivalEdition(FestivalEdition(m))),
-        SubjectType::Person => {
-            load(ctx, ById::<person::Entity>::new(id)).await?.map(|m| PressSubject::Person(Person(m)))
-        }
-        SubjectType::Location => {
-            load(ctx, ById::<location::Entity>::new(id)).await?.map(|m| PressSubject::Location(Location(m)))
-        }
+        SubjectType::Person => load(ctx, ById::<person::Entity>::new(id))
+            .await?
+            .map(|m| PressSubject::Person(Person(m))),
+        SubjectType::Location => load(ctx, ById::<location::Entity>::new(id))
+            .await?
+            .map(|m| PressSubject::Location(Location(m))),
     })
 }
 
@@ -155,7 +173,8 @@ impl Quote {
     async fn text(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.text_ru, &self.0.text_en)
     }
@@ -163,18 +182,27 @@ impl Quote {
     async fn position(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Language of the text; the request's locale when omitted.")] locale: Option<Locale>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.position_ru, &self.0.position_en)
     }
     /// The speaker.
     async fn person(&self, ctx: &Context<'_>) -> Result<Option<Person>> {
-        let Some(id) = self.0.person_id else { return Ok(None) };
-        Ok(load(ctx, ById::<person::Entity>::new(id)).await?.map(Person))
+        let Some(id) = self.0.person_id else {
+            return Ok(None);
+        };
+        Ok(load(ctx, ById::<person::Entity>::new(id))
+            .await?
+            .map(Person))
     }
     /// The organization the speaker spoke for.
     async fn organization(&self, ctx: &Context<'_>) -> Result<Option<Organization>> {
-        let Some(id) = self.0.organization_id else { return Ok(None) };
-        Ok(load(ctx, ById::<organization::Entity>::new(id)).await?.map(Organization))
+        let Some(id) = self.0.organization_id else {
+            return Ok(None);
+        };
+        Ok(load(ctx, ById::<organization::Entity>::new(id))
+            .await?
+            .map(Organization))
     }
 }

@@ -14,7 +14,11 @@ impl ScalarType for Date {
         match &value {
             Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
                 .map(Date)
-                .map_err(|_| InputValueError::custom(format!("\"{text}\" is not a date of the form YYYY-MM-DD"))),
+                .map_err(|_| {
+                    InputValueError::custom(format!(
+                        "\"{text}\" is not a date of the form YYYY-MM-DD"
+                    ))
+                }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -32,7 +36,12 @@ impl From<NaiveDate> for Date {
 
 /// A comma-separated list of codes as stored, as a list.
 pub fn code_list(stored: &str) -> Vec<String> {
-    stored.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect()
+    stored
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

@@ -28,11 +28,22 @@ impl Drop for Place {
             let (url, schema) = (base_url.clone(), schema.clone());
             // Dropping is async; run it on a runtime of its own so any test runtime is free.
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
                 runtime.block_on(async {
-                    let config = DbConfig { url, max_connections: 2, schema: None };
+                    let config = DbConfig {
+                        url,
+                        max_connections: 2,
+                        schema: None,
+                    };
                     if let Ok((conn, _)) = db::connect(&config).await {
-                        let _ = conn.execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{schema}\" CASCADE")).await;
+                        let _ = conn
+                            .execute_unprepared(&format!(
+                                "DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"
+                            ))
+                            .await;
                         let _ = conn.close().await;
                     }
                 });
@@ -62,7 +73,11 @@ impl Answer {
 
     /// Asserts there are no errors, showing them when there are.
     pub fn ok(self) -> Self {
-        assert!(self.body.get("errors").is_none(), "unexpected errors: {}", self.body);
+        assert!(
+            self.body.get("errors").is_none(),
+            "unexpected errors: {}",
+            self.body
+        );
         assert_eq!(self.status, StatusCode::OK, "{}", self.body);
         self
     }
@@ -79,7 +94,11 @@ impl TestApp {
     /// A server over a fresh database holding the demo data.
     pub async fn spawn() -> Self {
         let app = Self::empty().await;
-        assert!(kinograph::seed::load_demo(&app.db).await.expect("demo data loads"));
+        assert!(
+            kinograph::seed::load_demo(&app.db)
+                .await
+                .expect("demo data loads")
+        );
         app
     }
 
@@ -88,34 +107,78 @@ impl TestApp {
         let (config, place) = match std::env::var("KINOGRAPH_TEST_DATABASE_URL") {
             Ok(url) if url.starts_with("postgres") => {
                 let schema = format!("kg_test_{}", uuid_like());
-                let (admin, _) = db::connect(&DbConfig { url: url.clone(), max_connections: 2, schema: None })
+                let (admin, _) = db::connect(&DbConfig {
+                    url: url.clone(),
+                    max_connections: 2,
+                    schema: None,
+                })
+                .await
+                .expect("PostgreSQL reachable at KINOGRAPH_TEST_DATABASE_URL");
+                admin
+                    .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
                     .await
-                    .expect("PostgreSQL reachable at KINOGRAPH_TEST_DATABASE_URL");
-                admin.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\"")).await.expect("schema created");
+                    .expect("schema created");
                 admin.close().await.expect("admin connection closes");
-                let config = DbConfig { url: url.clone(), max_connections: 4, schema: Some(schema.clone()) };
-                (config, Place::Postgres { base_url: url, schema })
+                let config = DbConfig {
+                    url: url.clone(),
+                    max_connections: 4,
+                    schema: Some(schema.clone()),
+                };
+                (
+                    config,
+                    Place::Postgres {
+                        base_url: url,
+                        schema,
+                    },
+                )
             }
             _ => {
                 let dir = tempfile::tempdir().expect("temporary directory");
                 let url = format!("sqlite://{}", dir.path().join("test.db").display());
-                (DbConfig { url, max_connections: 4, schema: None }, Place::Sqlite(dir))
+                (
+                    DbConfig {
+                        url,
+                        max_connections: 4,
+                        schema: None,
+                    },
+                    Place::Sqlite(dir),
+                )
             }
         };
         let (conn, statements) = db::connect(&config).await.expect("database connects");
         db::migrate(&conn).await.expect("migrations apply");
         let router = kinograph::app(AppState::new(conn.clone(), statements.clone()));
-        TestApp { router, db: conn, statements, _place: place }
+        TestApp {
+            router,
+            db: conn,
+            statements,
+            _place: place,
+        }
     }
 
     /// Sends any HTTP request through the router.
     pub async fn send(&self, request: Request<Body>) -> Answer {
-        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body reads").to_bytes();
-        let body = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
-        Answer { status, headers, body }
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body reads")
+            .to_bytes();
+        let body = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+        Answer {
+            status,
+            headers,
+            body,
+        }
     }
 
     /// POSTs a GraphQL request with variables.
@@ -124,7 +187,12 @@ impl TestApp {
     }
 
     /// POSTs a GraphQL request with extra headers.
-    pub async fn query_with(&self, query: &str, variables: Value, headers: &[(&str, &str)]) -> Answer {
+    pub async fn query_with(
+        &self,
+        query: &str,
+        variables: Value,
+        headers: &[(&str, &str)],
+    ) -> Answer {
         let mut request = Request::post("/graphql").header("content-type", "application/json");
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -143,9 +211,11 @@ impl TestApp {
 
 fn uuid_like() -> String {
     use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000, n)
 }
-
