@@ -16,6 +16,7 @@ use crate::{
     domain::viewer::Viewer,
     error::{AppError, AppResult},
     graphql::{batch::LoaderTasks, loaders::AppLoader, types::locale::Locale},
+    store::page::Page,
 };
 
 /// Per-request state, attached to each request (never to the schema), so no loader batch or
@@ -116,4 +117,13 @@ where
     AppLoader: Loader<K, Error = AppError, Value = Vec<V>>,
 {
     Ok(load(ctx, key).await?.unwrap_or_default())
+}
+
+/// Loads the page of a nested connection; a parent without rows gets an empty page.
+pub async fn load_page<K, R>(ctx: &Context<'_>, key: K) -> AppResult<Page<R>>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    AppLoader: Loader<K, Error = AppError, Value = Page<R>>,
+{
+    Ok(load(ctx, key).await?.unwrap_or_else(|| Page::empty(true)))
 }

@@ -57,6 +57,20 @@ pub enum FilmSort {
     Slug,
 }
 
+impl FilmSort {
+    /// A stable name of the field, for the list tag carried in cursors.
+    pub fn tag(self) -> &'static str {
+        match self {
+            FilmSort::Year => "YEAR",
+            FilmSort::Title { ru: true } => "TITLE_RU",
+            FilmSort::Title { ru: false } => "TITLE_EN",
+            FilmSort::UpdatedAt => "UPDATED_AT",
+            FilmSort::CreatedAt => "CREATED_AT",
+            FilmSort::Slug => "SLUG",
+        }
+    }
+}
+
 /// The sort keys of an ordering, ending with the id so that ties never reorder pages.
 pub fn sort_keys(postgres: bool, order: &[(FilmSort, bool)]) -> Vec<SortKey> {
     let mut keys: Vec<SortKey> = order

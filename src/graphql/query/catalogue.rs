@@ -196,12 +196,11 @@ impl CatalogueQuery {
                 (sort, o.direction == OrderDirection::Desc)
             })
             .collect();
-        let tag = order
+        let tag: Vec<String> = order
             .iter()
-            .map(|(sort, desc)| format!("{sort:?}{}", if *desc { "-" } else { "+" }))
-            .collect::<Vec<_>>()
-            .join(",");
-        let list = format!("films:{tag}");
+            .map(|(sort, desc)| format!("{}-{}", sort.tag(), if *desc { "DESC" } else { "ASC" }))
+            .collect();
+        let list = format!("films:{}", tag.join(","));
         let page = PageArgs {
             first,
             after,

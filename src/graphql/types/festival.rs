@@ -8,7 +8,7 @@ use crate::{
     entities::{festival, festival_edition, film, section},
     error::AppError,
     graphql::{
-        context::{load, load_list},
+        context::{load, load_list, load_page},
         loaders::{
             AgreementsSignedAt, ById, EditionsOfFestival, OrganizersOfFestival, ScreeningsPage,
             SectionsOfEdition,
@@ -24,10 +24,7 @@ use crate::{
             scalars::{Date, code_list},
         },
     },
-    store::{
-        page::Page,
-        screening::{self, ScreeningParent, ScreeningQuery, ScreeningRow},
-    },
+    store::screening::{self, ScreeningParent, ScreeningQuery, ScreeningRow},
 };
 
 /// A film festival or recurring film event (such as a film week).
@@ -234,26 +231,17 @@ impl FestivalEdition {
             Some(day) => Some(self.day_range(day.0)?),
             None => None,
         };
-        let list = screening::list_tag(descending);
-        let page = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        }
-        .resolve(list, 20)?;
         let filter = ScreeningQuery {
             starts_within,
             descending,
         };
-        let key = ScreeningsPage {
-            parent: ScreeningParent::Edition,
-            id: self.0.id,
-            filter,
-            page,
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
         };
-        let page = load(ctx, key).await?.unwrap_or_else(|| Page::empty(true));
-        Ok(ScreeningConnection::from_page(list, page, Screening))
+        screening_page(ctx, ScreeningParent::Edition, self.0.id, args, filter).await
     }
     /// Agreements signed at this edition.
     async fn agreements(&self, ctx: &Context<'_>) -> Result<Vec<Agreement>> {
@@ -287,6 +275,29 @@ impl FestivalEdition {
         )
         .await
     }
+}
+
+/// The screenings of a film, an edition or a venue, as a connection.
+pub async fn screening_page(
+    ctx: &Context<'_>,
+    parent: ScreeningParent,
+    id: i32,
+    args: PageArgs,
+    filter: ScreeningQuery,
+) -> Result<ScreeningConnection> {
+    let list = screening::list_tag(filter.descending);
+    let page = args.resolve(list, 20)?;
+    let page = load_page(
+        ctx,
+        ScreeningsPage {
+            parent,
+            id,
+            filter,
+            page,
+        },
+    )
+    .await?;
+    Ok(ScreeningConnection::from_page(list, page, Screening))
 }
 
 /// A programme section of a festival edition (competition, special screenings, ...).

@@ -9,15 +9,15 @@ use crate::{
     },
     entities::{agreement, film, genre},
     graphql::{
-        context::{load, load_list},
+        context::{load, load_list, load_page},
         loaders::{
             AssetsOfFilm, ById, CoProductionsOfFilm, CreditsOfFilm, GenresOfFilm, PressPage,
-            ScreeningsPage, ShootsOfFilm,
+            ShootsOfFilm,
         },
         types::{
             agreement::Agreement,
             connection::{PageArgs, PressMaterialConnection, ScreeningConnection},
-            festival::Screening,
+            festival::screening_page,
             id::NodeType,
             locale::{Locale, localized},
             location::Shoot,
@@ -30,9 +30,8 @@ use crate::{
     store::{
         co_production::CoProductionRow,
         credit::CreditRow,
-        page::Page,
         press,
-        screening::{self, ScreeningParent, ScreeningQuery},
+        screening::{ScreeningParent, ScreeningQuery},
     },
 };
 
@@ -178,22 +177,20 @@ impl Film {
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<ScreeningConnection> {
-        let list = screening::list_tag(false);
-        let page = PageArgs {
+        let args = PageArgs {
             first,
             after,
             last,
             before,
-        }
-        .resolve(list, 20)?;
-        let key = ScreeningsPage {
-            parent: ScreeningParent::Film,
-            id: self.0.id,
-            filter: ScreeningQuery::default(),
-            page,
         };
-        let page = load(ctx, key).await?.unwrap_or_else(|| Page::empty(true));
-        Ok(ScreeningConnection::from_page(list, page, Screening))
+        screening_page(
+            ctx,
+            ScreeningParent::Film,
+            self.0.id,
+            args,
+            ScreeningQuery::default(),
+        )
+        .await
     }
     /// Press materials about the film, newest first.
     async fn press_materials(
@@ -245,9 +242,7 @@ pub async fn press_page(
     args: PageArgs,
 ) -> Result<PressMaterialConnection> {
     let page = args.resolve(press::LIST, 10)?;
-    let page = load(ctx, PressPage { subject, id, page })
-        .await?
-        .unwrap_or_else(|| Page::empty(true));
+    let page = load_page(ctx, PressPage { subject, id, page }).await?;
     Ok(PressMaterialConnection::from_page(
         press::LIST,
         page,

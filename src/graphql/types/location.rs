@@ -6,11 +6,11 @@ use crate::{
     domain::enums::LocationKind,
     entities::{film, location, organization},
     graphql::{
-        context::load,
-        loaders::{ById, ScreeningsPage, ShootsPage},
+        context::{load, load_page},
+        loaders::{ById, ShootsPage},
         types::{
             connection::{PageArgs, ScreeningConnection, ShootConnection},
-            festival::Screening,
+            festival::screening_page,
             film::Film,
             id::NodeType,
             locale::{Locale, localized},
@@ -20,7 +20,6 @@ use crate::{
     },
     store::{
         self,
-        page::Page,
         screening::{ScreeningParent, ScreeningQuery},
         shoot::ShootRow,
     },
@@ -121,15 +120,14 @@ impl Location {
             before,
         }
         .resolve(list, 20)?;
-        let page = load(
+        let page = load_page(
             ctx,
             ShootsPage {
                 id: self.0.id,
                 page,
             },
         )
-        .await?
-        .unwrap_or_else(|| Page::empty(true));
+        .await?;
         Ok(ShootConnection::from_page(list, page, Shoot))
     }
     /// Screenings held here, by start time.
@@ -143,22 +141,20 @@ impl Location {
         #[graphql(desc = "Page size from the end (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Cursor before which the page ends.")] before: Option<String>,
     ) -> Result<ScreeningConnection> {
-        let list = store::screening::list_tag(false);
-        let page = PageArgs {
+        let args = PageArgs {
             first,
             after,
             last,
             before,
-        }
-        .resolve(list, 20)?;
-        let key = ScreeningsPage {
-            parent: ScreeningParent::Venue,
-            id: self.0.id,
-            filter: ScreeningQuery::default(),
-            page,
         };
-        let page = load(ctx, key).await?.unwrap_or_else(|| Page::empty(true));
-        Ok(ScreeningConnection::from_page(list, page, Screening))
+        screening_page(
+            ctx,
+            ScreeningParent::Venue,
+            self.0.id,
+            args,
+            ScreeningQuery::default(),
+        )
+        .await
     }
 }
 

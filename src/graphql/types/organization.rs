@@ -6,7 +6,7 @@ use crate::{
     domain::enums::{OrganizationKind, SubjectType},
     entities::{affiliation, organization, person},
     graphql::{
-        context::{load, load_list},
+        context::{load, load_list, load_page},
         loaders::{
             AffiliationsOfOrganization, AffiliationsOfPerson, AgreementsPage, ById,
             CoProductionsPage, CreditsOfPerson, FestivalsOfOrganizer, LocationsOfOwner,
@@ -23,7 +23,7 @@ use crate::{
             location::Location,
         },
     },
-    store::{self, co_production::CoProductionParent, page::Page},
+    store::{self, co_production::CoProductionParent},
 };
 
 /// A media holding, studio, film commission, distributor, festival organizer or broadcaster.
@@ -106,15 +106,14 @@ impl Organization {
             before,
         }
         .resolve(list, 10)?;
-        let page = load(
+        let page = load_page(
             ctx,
             AgreementsPage {
                 id: self.0.id,
                 page,
             },
         )
-        .await?
-        .unwrap_or_else(|| Page::empty(true));
+        .await?;
         Ok(AgreementConnection::from_page(list, page, Agreement))
     }
     /// The organization's part in films.
@@ -184,9 +183,7 @@ pub async fn co_production_page(
 ) -> Result<CoProductionConnection> {
     let list = store::co_production::LIST;
     let page = args.resolve(list, 20)?;
-    let page = load(ctx, CoProductionsPage { parent, id, page })
-        .await?
-        .unwrap_or_else(|| Page::empty(true));
+    let page = load_page(ctx, CoProductionsPage { parent, id, page }).await?;
     Ok(CoProductionConnection::from_page(list, page, CoProduction))
 }
 
