@@ -13,7 +13,17 @@ pub fn db_config(args: &DatabaseArgs) -> db::DbConfig {
         url: args.database_url.clone(),
         max_connections: args.db_max_connections,
         schema: None,
+        statement_cache: args.db_statement_cache,
     }
+}
+
+/// The database settings of the read replica, when one is configured.
+pub fn read_db_config(args: &DatabaseArgs) -> Option<db::DbConfig> {
+    let url = args.read_database_url.clone()?;
+    Some(db::DbConfig {
+        url,
+        ..db_config(args)
+    })
 }
 
 /// `kinograph migrate`.

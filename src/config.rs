@@ -34,11 +34,12 @@ pub enum Command {
 /// Where the data lives.
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseArgs {
-    /// Database URL: `sqlite://FILE?mode=rwc` (embedded, the default) or `postgres://…`.
+    /// Database URL: `sqlite://FILE` (embedded, the default; created if missing) or
+    /// `postgres://…` (production).
     #[arg(
         long,
         env = "DATABASE_URL",
-        default_value = "sqlite://kinograph.db?mode=rwc",
+        default_value = "sqlite://kinograph.db",
         global = true
     )]
     pub database_url: String,
@@ -50,6 +51,17 @@ pub struct DatabaseArgs {
         global = true
     )]
     pub db_max_connections: u32,
+    /// Read replica URL (PostgreSQL): queries read from it, writes go to `--database-url`.
+    #[arg(long, env = "DATABASE_READ_URL", global = true)]
+    pub read_database_url: Option<String>,
+    /// Prepared statements cached per connection.
+    #[arg(
+        long,
+        env = "KINOGRAPH_DB_STATEMENT_CACHE",
+        default_value_t = 256,
+        global = true
+    )]
+    pub db_statement_cache: usize,
 }
 
 /// Options of `kinograph serve`.

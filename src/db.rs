@@ -25,6 +25,20 @@ pub struct DbConfig {
     pub max_connections: u32,
     /// PostgreSQL schema to use instead of `public` (tests give each run its own).
     pub schema: Option<String>,
+    /// Prepared statements cached per connection.
+    pub statement_cache: usize,
+}
+
+impl DbConfig {
+    /// Settings for `url` with the defaults of the command line.
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            max_connections: 8,
+            schema: None,
+            statement_cache: 256,
+        }
+    }
 }
 
 /// Counts every SQL statement the pool runs (shared by clones).
@@ -43,6 +57,17 @@ impl StatementCounter {
 /// SQLite: the file is created when missing, WAL journal, `synchronous = NORMAL`, a 5 s busy
 /// timeout and foreign keys on, so several pooled connections read while one writes.
 pub async fn connect(config: &DbConfig) -> anyhow::Result<(DatabaseConnection, StatementCounter)> {
+    let counter = StatementCounter::default();
+    let db = connect_counted(config, &counter).await?;
+    Ok((db, counter))
+}
+
+/// Like [`connect`], counting statements into an existing counter.
+pub async fn connect_counted(
+    config: &DbConfig,
+    counter: &StatementCounter,
+) -> anyhow::Result<DatabaseConnection> {
+    let cache = config.statement_cache;
     let mut options = ConnectOptions::new(config.url.clone());
     options
         .max_connections(config.max_connections.max(2))
@@ -50,8 +75,10 @@ pub async fn connect(config: &DbConfig) -> anyhow::Result<(DatabaseConnection, S
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(|opts| {
-            opts.create_if_missing(true)
+        .map_sqlx_postgres_opts(move |opts| opts.statement_cache_capacity(cache))
+        .map_sqlx_sqlite_opts(move |opts| {
+            opts.statement_cache_capacity(cache)
+                .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
@@ -63,12 +90,11 @@ pub async fn connect(config: &DbConfig) -> anyhow::Result<(DatabaseConnection, S
     let mut db = Database::connect(options)
         .await
         .with_context(|| format!("cannot connect to the database at {}", redact(&config.url)))?;
-    let counter = StatementCounter::default();
     let count = counter.0.clone();
     db.set_metric_callback(move |_info| {
         count.fetch_add(1, Ordering::Relaxed);
     });
-    Ok((db, counter))
+    Ok(db)
 }
 
 /// Applies pending migrations, all of them in one transaction on both engines.

@@ -35,6 +35,10 @@ pub fn app(state: AppState) -> axum::Router {
 pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<()> {
     let (conn, statements) = db::connect(&cli::db_config(database)).await?;
     db::migrate(&conn).await?;
+    let replica = match cli::read_db_config(database) {
+        Some(config) => Some(db::connect_counted(&config, &statements).await?),
+        None => None,
+    };
     if !args.no_demo
         && seed::load_demo(&conn)
             .await
@@ -52,7 +56,7 @@ pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<
     );
     println!("GraphQL endpoint: http://{address}/graphql");
     println!("Playground:       http://{address}/");
-    axum::serve(listener, app(AppState::new(conn, statements)))
+    axum::serve(listener, app(AppState::new(conn, replica, statements)))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;

@@ -8,20 +8,28 @@ use crate::{db::StatementCounter, graphql::AppSchema};
 /// instances can serve behind a load balancer.
 #[derive(Clone)]
 pub struct AppState {
-    /// The database pool.
+    /// The primary database: writes, and reads that must see them.
     pub db: DatabaseConnection,
+    /// Where queries read from: the replica when one is configured, else the primary.
+    pub read_db: DatabaseConnection,
     /// The GraphQL schema.
     pub schema: AppSchema,
-    /// SQL statements issued through the pool so far.
+    /// SQL statements issued so far, through both pools.
     pub statements: StatementCounter,
 }
 
 impl AppState {
-    /// State over a connected, migrated pool.
-    pub fn new(db: DatabaseConnection, statements: StatementCounter) -> Self {
-        let schema = crate::graphql::build_schema(db.clone());
+    /// State over a connected, migrated primary and an optional read replica.
+    pub fn new(
+        db: DatabaseConnection,
+        read_db: Option<DatabaseConnection>,
+        statements: StatementCounter,
+    ) -> Self {
+        let read_db = read_db.unwrap_or_else(|| db.clone());
+        let schema = crate::graphql::build_schema(read_db.clone());
         Self {
             db,
+            read_db,
             schema,
             statements,
         }

@@ -122,7 +122,7 @@ async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> 
             .and_then(|v| v.to_str().ok()),
     );
     let run = |request: Request| async move {
-        let request_state = RequestState::new(state.db.clone(), viewer, locale);
+        let request_state = RequestState::new(state.read_db.clone(), viewer, locale);
         let fallbacks = request_state.fallbacks.clone();
         let tasks = request_state.tasks.clone();
         let mut response =

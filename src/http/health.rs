@@ -9,9 +9,9 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// 200 when the database answers, 503 otherwise.
+/// 200 when the database (and the read replica, if any) answers, 503 otherwise.
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if db::is_ready(&state.db).await {
+    if db::is_ready(&state.db).await && db::is_ready(&state.read_db).await {
         (StatusCode::OK, "ready")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")

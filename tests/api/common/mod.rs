@@ -34,9 +34,9 @@ impl Drop for Place {
                     .unwrap();
                 runtime.block_on(async {
                     let config = DbConfig {
-                        url,
                         max_connections: 2,
                         schema: None,
+                        ..DbConfig::new(url)
                     };
                     if let Ok((conn, _)) = db::connect(&config).await {
                         let _ = conn
@@ -108,9 +108,9 @@ impl TestApp {
             Ok(url) if url.starts_with("postgres") => {
                 let schema = format!("kg_test_{}", uuid_like());
                 let (admin, _) = db::connect(&DbConfig {
-                    url: url.clone(),
                     max_connections: 2,
                     schema: None,
+                    ..DbConfig::new(url.clone())
                 })
                 .await
                 .expect("PostgreSQL reachable at KINOGRAPH_TEST_DATABASE_URL");
@@ -120,9 +120,9 @@ impl TestApp {
                     .expect("schema created");
                 admin.close().await.expect("admin connection closes");
                 let config = DbConfig {
-                    url: url.clone(),
                     max_connections: 4,
                     schema: Some(schema.clone()),
+                    ..DbConfig::new(url.clone())
                 };
                 (
                     config,
@@ -137,9 +137,9 @@ impl TestApp {
                 let url = format!("sqlite://{}", dir.path().join("test.db").display());
                 (
                     DbConfig {
-                        url,
                         max_connections: 4,
                         schema: None,
+                        ..DbConfig::new(url)
                     },
                     Place::Sqlite(dir),
                 )
@@ -147,7 +147,7 @@ impl TestApp {
         };
         let (conn, statements) = db::connect(&config).await.expect("database connects");
         db::migrate(&conn).await.expect("migrations apply");
-        let router = kinograph::app(AppState::new(conn.clone(), statements.clone()));
+        let router = kinograph::app(AppState::new(conn.clone(), None, statements.clone()));
         TestApp {
             router,
             db: conn,
