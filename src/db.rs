@@ -41,6 +41,19 @@ impl DbConfig {
     }
 }
 
+tokio::task_local! {
+    /// The statements of the request being answered on this task.
+    static REQUEST_STATEMENTS: Arc<AtomicU64>;
+}
+
+/// Runs `work` (one request, loaders included: they run on the request's task), returning
+/// its output and the number of SQL statements it issued.
+pub async fn count_statements<F: std::future::Future>(work: F) -> (F::Output, u64) {
+    let counter = Arc::new(AtomicU64::new(0));
+    let output = REQUEST_STATEMENTS.scope(counter.clone(), work).await;
+    (output, counter.load(Ordering::Relaxed))
+}
+
 /// Counts every SQL statement the pool runs (shared by clones).
 #[derive(Debug, Clone, Default)]
 pub struct StatementCounter(Arc<AtomicU64>);
@@ -93,6 +106,7 @@ pub async fn connect_counted(
     let count = counter.0.clone();
     db.set_metric_callback(move |_info| {
         count.fetch_add(1, Ordering::Relaxed);
+        let _ = REQUEST_STATEMENTS.try_with(|request| request.fetch_add(1, Ordering::Relaxed));
     });
     Ok(db)
 }

@@ -2,7 +2,7 @@
 
 use sea_orm::DatabaseConnection;
 
-use crate::{db::StatementCounter, graphql::AppSchema};
+use crate::{db::StatementCounter, graphql::AppSchema, metrics::Metrics};
 
 /// Shared, cheap-to-clone handler state. The server keeps no other state, so any number of
 /// instances can serve behind a load balancer.
@@ -16,6 +16,8 @@ pub struct AppState {
     pub schema: AppSchema,
     /// SQL statements issued so far, through both pools.
     pub statements: StatementCounter,
+    /// Request metrics, served at `/metrics`.
+    pub metrics: Metrics,
 }
 
 impl AppState {
@@ -32,6 +34,7 @@ impl AppState {
             read_db,
             schema,
             statements,
+            metrics: Metrics::default(),
         }
     }
 }

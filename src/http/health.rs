@@ -1,8 +1,21 @@
-//! `/healthz` (the process is up) and `/readyz` (the database answers).
+//! `/healthz` (the process is up), `/readyz` (the database answers) and `/metrics`.
 
-use axum::{extract::State, http::StatusCode};
+use axum::{
+    extract::State,
+    http::{StatusCode, header},
+    response::IntoResponse,
+};
 
-use crate::{db, state::AppState};
+use crate::{db, metrics::ProcessFigures, state::AppState};
+
+/// The Prometheus text exposition of the request and process metrics.
+pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    let process = ProcessFigures::read(state.statements.get());
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(&process),
+    )
+}
 
 /// Always 200 while the process serves.
 pub async fn healthz() -> &'static str {

@@ -27,6 +27,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", get(endpoint::get).post(endpoint::post))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(state)
 }

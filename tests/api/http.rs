@@ -136,3 +136,35 @@ async fn graphql_response_media_type_is_honoured() {
         .await;
     assert_eq!(invalid.status, 400);
 }
+
+#[tokio::test]
+async fn metrics_count_requests_and_statements_per_operation() {
+    let app = TestApp::spawn().await;
+    let document = include_str!("../operations/FilmPage.graphql");
+    let body = json!({ "query": document, "operationName": "FilmPage", "variables": { "slug": "sample-architect" } });
+    let before = app.statements.get();
+    for _ in 0..2 {
+        let request = Request::post("/graphql")
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()));
+        app.send(request.unwrap()).await.ok();
+    }
+    let issued = app.statements.get() - before;
+    let answer = app
+        .send(Request::get("/metrics").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(answer.status, 200);
+    let text = answer.body.as_str().unwrap().to_string();
+    assert!(
+        text.contains("kinograph_requests_total{operation=\"FilmPage\"} 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "kinograph_request_sql_statements_total{{operation=\"FilmPage\"}} {issued}"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("kinograph_request_duration_seconds_count{operation=\"FilmPage\"} 2"));
+    assert!(text.contains("process_resident_memory_peak_bytes"));
+}

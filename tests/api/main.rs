@@ -9,5 +9,6 @@ mod errors;
 mod http;
 mod operations;
 mod pagination;
+mod replica;
 mod schema;
 mod visibility;

@@ -16,6 +16,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
+pub mod cluster;
+
 /// Where the test database lives, removed on drop.
 enum Place {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
