@@ -52,6 +52,34 @@ pub async fn seed(args: &DatabaseArgs, seed: &SeedArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `kinograph check-plans`: prints each operation's statement count and every sequential
+/// scan of a big table; fails when there is one.
+pub async fn check_plans(
+    args: &DatabaseArgs,
+    check: &crate::config::CheckPlansArgs,
+) -> anyhow::Result<()> {
+    let (conn, _) = db::connect(&db_config(args)).await?;
+    let report = crate::plans::check(&conn, check.max_seq_scan_rows).await?;
+    for (operation, statements) in &report.statements {
+        println!("{operation:<18} {statements:>3} statements explained");
+    }
+    for finding in &report.findings {
+        println!(
+            "SEQ SCAN {} (~{:.0} rows) in {}: {}",
+            finding.table, finding.rows, finding.operation, finding.sql
+        );
+    }
+    if report.findings.is_empty() {
+        println!(
+            "no sequential scan of a table over {:.0} rows",
+            check.max_seq_scan_rows
+        );
+        Ok(())
+    } else {
+        anyhow::bail!("{} sequential scans of big tables", report.findings.len())
+    }
+}
+
 /// `kinograph schema`: prints the SDL.
 pub fn print_schema() -> anyhow::Result<()> {
     print!("{}", crate::graphql::sdl());

@@ -29,6 +29,9 @@ pub enum Command {
     Seed(SeedArgs),
     /// Print the GraphQL schema (SDL) the server serves.
     Schema,
+    /// EXPLAIN every statement of the contract operations (PostgreSQL) and flag sequential
+    /// scans of big tables.
+    CheckPlans(CheckPlansArgs),
 }
 
 /// Where the data lives.
@@ -78,6 +81,14 @@ pub struct ServeArgs {
     /// Do not load the demo data into an empty database.
     #[arg(long, env = "KINOGRAPH_NO_DEMO", global = true)]
     pub no_demo: bool,
+}
+
+/// Options of `kinograph check-plans`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckPlansArgs {
+    /// Largest table (estimated rows) a sequential scan may read without being flagged.
+    #[arg(long, default_value_t = 10_000.0)]
+    pub max_seq_scan_rows: f64,
 }
 
 /// Options of `kinograph seed`.

@@ -44,6 +44,21 @@ impl DbConfig {
 tokio::task_local! {
     /// The statements of the request being answered on this task.
     static REQUEST_STATEMENTS: Arc<AtomicU64>;
+    /// The statements issued on this task, kept for inspection (`check-plans`).
+    static STATEMENT_LOG: Arc<std::sync::Mutex<Vec<sea_orm::Statement>>>;
+}
+
+/// Runs `work`, returning its output and every SQL statement it issued (with its values).
+pub async fn capture_statements<F: std::future::Future>(
+    work: F,
+) -> (F::Output, Vec<sea_orm::Statement>) {
+    let log = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let output = STATEMENT_LOG.scope(log.clone(), work).await;
+    let statements = log
+        .lock()
+        .map(|mut l| std::mem::take(&mut *l))
+        .unwrap_or_default();
+    (output, statements)
 }
 
 /// Runs `work` (one request, loaders included: they run on the request's task), returning
@@ -104,9 +119,14 @@ pub async fn connect_counted(
         .await
         .with_context(|| format!("cannot connect to the database at {}", redact(&config.url)))?;
     let count = counter.0.clone();
-    db.set_metric_callback(move |_info| {
+    db.set_metric_callback(move |info| {
         count.fetch_add(1, Ordering::Relaxed);
         let _ = REQUEST_STATEMENTS.try_with(|request| request.fetch_add(1, Ordering::Relaxed));
+        let _ = STATEMENT_LOG.try_with(|log| {
+            if let Ok(mut log) = log.lock() {
+                log.push(info.statement.clone());
+            }
+        });
     });
     Ok(db)
 }

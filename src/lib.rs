@@ -15,6 +15,7 @@ pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod metrics;
+pub mod plans;
 pub mod seed;
 pub mod state;
 pub mod store;

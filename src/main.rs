@@ -3,6 +3,10 @@
 use clap::Parser;
 use kinograph::config::{Cli, Command};
 
+/// mimalloc: the server allocates many small, short-lived objects per request.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -12,5 +16,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => kinograph::cli::migrate(&cli.database).await,
         Command::Seed(args) => kinograph::cli::seed(&cli.database, &args).await,
         Command::Schema => kinograph::cli::print_schema(),
+        Command::CheckPlans(args) => kinograph::cli::check_plans(&cli.database, &args).await,
     }
 }

@@ -7,10 +7,13 @@ pub mod loaders;
 pub mod query;
 pub mod types;
 
-use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+use async_graphql::{EmptyMutation, EmptySubscription, Request, Response, Schema, Value};
 use sea_orm::DatabaseConnection;
 
-use crate::graphql::{errors::ErrorCodes, query::QueryRoot};
+use crate::{
+    domain::viewer::Viewer,
+    graphql::{context::RequestState, errors::ErrorCodes, query::QueryRoot, types::locale::Locale},
+};
 
 /// The schema type served.
 pub type AppSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
@@ -30,6 +33,32 @@ fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, EmptyMutation, Em
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .extension(ErrorCodes)
+}
+
+/// Runs one GraphQL request for `viewer` the way the endpoint does: per-request loaders run
+/// beside the execution (see [`batch`]), locale fallbacks are listed in
+/// `extensions.localeFallbacks`. Returns the response and the SQL statements it issued.
+pub async fn execute_one(
+    schema: &AppSchema,
+    db: &DatabaseConnection,
+    viewer: Viewer,
+    locale: Locale,
+    request: Request,
+) -> (Response, u64) {
+    let request_state = RequestState::new(db.clone(), viewer, locale);
+    let fallbacks = request_state.fallbacks.clone();
+    let tasks = request_state.tasks.clone();
+    let execution = batch::run(schema.execute(request.data(request_state)), tasks);
+    let (mut response, statements) = crate::db::count_statements(execution).await;
+    let paths = fallbacks.take();
+    if !paths.is_empty()
+        && let Ok(value) = Value::from_json(serde_json::Value::Array(paths))
+    {
+        response
+            .extensions
+            .insert("localeFallbacks".to_string(), value);
+    }
+    (response, statements)
 }
 
 /// The SDL of the schema, as committed in `schema.graphql`.

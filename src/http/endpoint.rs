@@ -20,9 +20,8 @@ use super::{playground, rejection::Rejection};
 use std::time::Instant;
 
 use crate::{
-    db,
     domain::viewer::Viewer,
-    graphql::{batch, context::RequestState, types::locale::Locale},
+    graphql::{execute_one, types::locale::Locale},
     metrics::Observation,
     state::AppState,
 };
@@ -128,25 +127,14 @@ async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> 
     let run = |request: Request| async move {
         let started = Instant::now();
         let operation = request.operation_name.clone();
-        let request_state = RequestState::new(state.read_db.clone(), viewer, locale);
-        let fallbacks = request_state.fallbacks.clone();
-        let tasks = request_state.tasks.clone();
-        let execution = batch::run(state.schema.execute(request.data(request_state)), tasks);
-        let (mut response, statements) = db::count_statements(execution).await;
+        let (response, statements) =
+            execute_one(&state.schema, &state.read_db, viewer, locale, request).await;
         state.metrics.observe(&Observation {
             operation: operation.as_deref().unwrap_or("anonymous"),
             failed: !response.errors.is_empty(),
             statements,
             elapsed: started.elapsed(),
         });
-        let paths = fallbacks.take();
-        if !paths.is_empty()
-            && let Ok(value) = Value::from_json(serde_json::Value::Array(paths))
-        {
-            response
-                .extensions
-                .insert("localeFallbacks".to_string(), value);
-        }
         response
     };
     let response = match batch {

@@ -281,11 +281,6 @@ impl Cluster {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
 
-    /// The loopback port it listens on.
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-
     /// Starts the server on its port (socket in its own directory) and waits, bounded, until
     /// it accepts connections.
     pub fn start(&mut self) -> Result<(), String> {

@@ -1,0 +1,295 @@
+//! `kinograph check-plans`: runs every contract operation against a PostgreSQL catalogue,
+//! captures the statements each issues, `EXPLAIN`s them, and flags every sequential scan of
+//! a table holding more rows than a threshold.
+
+use std::collections::{BTreeSet, HashMap};
+
+use anyhow::{Context as _, bail};
+use async_graphql::{Request, Variables};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use serde_json::{Value, json};
+
+use crate::{
+    db::{capture_statements, is_postgres},
+    domain::viewer::Viewer,
+    graphql::{AppSchema, build_schema, execute_one, types::locale::Locale},
+};
+
+/// The contract operations, as the tests hold them.
+const OPERATIONS: [(&str, &str); 9] = [
+    (
+        "AgreementPage",
+        include_str!("../tests/operations/AgreementPage.graphql"),
+    ),
+    (
+        "FestivalProgramme",
+        include_str!("../tests/operations/FestivalProgramme.graphql"),
+    ),
+    (
+        "FilmCatalogue",
+        include_str!("../tests/operations/FilmCatalogue.graphql"),
+    ),
+    (
+        "FilmPage",
+        include_str!("../tests/operations/FilmPage.graphql"),
+    ),
+    (
+        "LocationPage",
+        include_str!("../tests/operations/LocationPage.graphql"),
+    ),
+    (
+        "NodeLookup",
+        include_str!("../tests/operations/NodeLookup.graphql"),
+    ),
+    (
+        "OrganizationPage",
+        include_str!("../tests/operations/OrganizationPage.graphql"),
+    ),
+    (
+        "PartnerSync",
+        include_str!("../tests/operations/PartnerSync.graphql"),
+    ),
+    (
+        "PressRoom",
+        include_str!("../tests/operations/PressRoom.graphql"),
+    ),
+];
+
+/// A sequential scan of a big table.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The operation that issued the statement.
+    pub operation: String,
+    /// The table scanned.
+    pub table: String,
+    /// Its estimated rows.
+    pub rows: f64,
+    /// The statement (SQL text).
+    pub sql: String,
+}
+
+/// What the check saw.
+#[derive(Debug, Default)]
+pub struct PlanReport {
+    /// Statements explained, per operation.
+    pub statements: Vec<(String, usize)>,
+    /// Sequential scans of big tables.
+    pub findings: Vec<Finding>,
+}
+
+/// Runs the check; `max_rows` is the largest table a sequential scan may read.
+pub async fn check(db: &DatabaseConnection, max_rows: f64) -> anyhow::Result<PlanReport> {
+    if !is_postgres(db) {
+        bail!("check-plans explains PostgreSQL plans: point --database-url at PostgreSQL");
+    }
+    db.execute_unprepared("ANALYZE")
+        .await
+        .context("ANALYZE failed")?;
+    let rows = table_rows(db).await?;
+    let schema = build_schema(db.clone());
+    let samples = discover(&schema, db).await?;
+    let mut report = PlanReport::default();
+    for (name, document) in OPERATIONS {
+        let mut explained = 0;
+        for variables in samples.variables(name) {
+            let request = Request::new(document)
+                .operation_name(name)
+                .variables(Variables::from_json(variables));
+            let ((response, _), statements) = capture_statements(execute_one(
+                &schema,
+                db,
+                Viewer::Anonymous,
+                Locale::Ru,
+                request,
+            ))
+            .await;
+            if !response.errors.is_empty() {
+                bail!("{name} answered with errors: {:?}", response.errors);
+            }
+            for statement in statements {
+                explained += 1;
+                for table in seq_scans(&explain(db, &statement).await?) {
+                    let estimate = rows.get(&table).copied().unwrap_or(0.0);
+                    if estimate > max_rows {
+                        report.findings.push(Finding {
+                            operation: name.to_string(),
+                            table,
+                            rows: estimate,
+                            sql: statement.sql.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        report.statements.push((name.to_string(), explained));
+    }
+    Ok(report)
+}
+
+/// Estimated rows of each table of the current schema.
+async fn table_rows(db: &DatabaseConnection) -> anyhow::Result<HashMap<String, f64>> {
+    let sql = "SELECT c.relname AS name, c.reltuples::float8 AS rows FROM pg_class c \
+               JOIN pg_namespace n ON n.oid = c.relnamespace \
+               WHERE n.nspname = current_schema() AND c.relkind = 'r'";
+    let mut rows = HashMap::new();
+    for row in db
+        .query_all_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await?
+    {
+        rows.insert(
+            row.try_get::<String>("", "name")?,
+            row.try_get::<f64>("", "rows")?,
+        );
+    }
+    Ok(rows)
+}
+
+async fn explain(db: &DatabaseConnection, statement: &Statement) -> anyhow::Result<Value> {
+    let explained = Statement {
+        sql: format!("EXPLAIN (FORMAT JSON) {}", statement.sql),
+        values: statement.values.clone(),
+        db_backend: statement.db_backend,
+    };
+    let row = db
+        .query_one_raw(explained)
+        .await?
+        .context("EXPLAIN returned nothing")?;
+    Ok(row.try_get::<Value>("", "QUERY PLAN")?)
+}
+
+/// The tables a plan reads with a sequential scan.
+pub fn seq_scans(plan: &Value) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut stack = vec![plan];
+    while let Some(node) = stack.pop() {
+        match node {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => {
+                if map.get("Node Type").and_then(Value::as_str) == Some("Seq Scan")
+                    && let Some(table) = map.get("Relation Name").and_then(Value::as_str)
+                {
+                    found.insert(table.to_string());
+                }
+                stack.extend(map.values());
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Real values of the catalogue to fill the operations' variables with.
+struct Samples {
+    film: Value,
+    film_id: Value,
+    organization: Value,
+    agreement: Value,
+    edition: Value,
+    location: Value,
+    second_page: Value,
+}
+
+impl Samples {
+    fn variables(&self, operation: &str) -> Vec<Value> {
+        match operation {
+            "AgreementPage" => vec![json!({ "slug": self.agreement })],
+            "FestivalProgramme" => vec![json!({ "edition": self.edition })],
+            "FilmCatalogue" => vec![
+                json!({ "first": 24 }),
+                json!({ "first": 24, "after": self.second_page }),
+                json!({ "first": 24, "filter": { "yearFrom": 2020, "yearTo": 2026, "genres": ["drama"],
+                    "productionStatuses": ["RELEASED"], "organizationSlug": self.organization, "countries": ["RU"] },
+                    "orderBy": [{ "field": "YEAR", "direction": "DESC" }, { "field": "TITLE", "direction": "ASC" }] }),
+            ],
+            "FilmPage" => vec![json!({ "slug": self.film })],
+            "LocationPage" => vec![json!({ "slug": self.location })],
+            "NodeLookup" => vec![json!({ "ids": [self.film_id] })],
+            "OrganizationPage" => vec![json!({ "slug": self.organization })],
+            "PartnerSync" => vec![json!({ "since": "2000-01-01T00:00:00Z" })],
+            "PressRoom" => vec![
+                json!({}),
+                json!({ "filter": { "kinds": ["PRESS_RELEASE"] } }),
+            ],
+            _ => Vec::new(),
+        }
+    }
+}
+
+async fn discover(schema: &AppSchema, db: &DatabaseConnection) -> anyhow::Result<Samples> {
+    let query = "{ films(first: 50) { pageInfo { endCursor } nodes { id slug
+        coProductions { organization { slug } agreement { slug } }
+        shoots { location { slug } }
+        screenings(first: 1) { nodes { edition { slug } } } } } }";
+    let (response, _) = execute_one(
+        schema,
+        db,
+        Viewer::Anonymous,
+        Locale::Ru,
+        Request::new(query),
+    )
+    .await;
+    let data = response
+        .data
+        .into_json()
+        .context("discovery answer is not JSON")?;
+    let films = data["films"]["nodes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let first =
+        |pick: &dyn Fn(&Value) -> Option<Value>| films.iter().find_map(pick).unwrap_or(Value::Null);
+    let samples = Samples {
+        film: first(&|f| Some(f["slug"].clone())),
+        film_id: first(&|f| Some(f["id"].clone())),
+        organization: first(&|f| {
+            f["coProductions"][0]["organization"]["slug"]
+                .as_str()
+                .map(Value::from)
+        }),
+        agreement: first(&|f| {
+            f["coProductions"]
+                .as_array()?
+                .iter()
+                .find_map(|c| c["agreement"]["slug"].as_str().map(Value::from))
+        }),
+        edition: first(&|f| {
+            f["screenings"]["nodes"][0]["edition"]["slug"]
+                .as_str()
+                .map(Value::from)
+        }),
+        location: first(&|f| f["shoots"][0]["location"]["slug"].as_str().map(Value::from)),
+        second_page: data["films"]["pageInfo"]["endCursor"].clone(),
+    };
+    for (what, value) in [
+        ("film", &samples.film),
+        ("organization", &samples.organization),
+        ("agreement", &samples.agreement),
+        ("edition", &samples.edition),
+        ("location", &samples.location),
+    ] {
+        if value.is_null() {
+            bail!("the catalogue has no {what} reachable from its first 50 films; load data first");
+        }
+    }
+    Ok(samples)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequential_scans_are_found_anywhere_in_a_plan() {
+        let plan = json!([{ "Plan": { "Node Type": "Limit", "Plans": [
+            { "Node Type": "Nested Loop", "Plans": [
+                { "Node Type": "Index Scan", "Relation Name": "film" },
+                { "Node Type": "Seq Scan", "Relation Name": "co_production" } ] } ] } }]);
+        assert_eq!(
+            seq_scans(&plan),
+            BTreeSet::from(["co_production".to_string()])
+        );
+        let indexed =
+            json!([{ "Plan": { "Node Type": "Index Only Scan", "Relation Name": "film" } }]);
+        assert!(seq_scans(&indexed).is_empty());
+    }
+}
