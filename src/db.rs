@@ -142,9 +142,13 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// True when the database answers a trivial query.
+/// True when the database answers a trivial query within a second (a probe must not hang
+/// for the pool's acquire timeout while the database is away).
 pub async fn is_ready(db: &DatabaseConnection) -> bool {
-    db.execute_unprepared("SELECT 1").await.is_ok()
+    matches!(
+        tokio::time::timeout(Duration::from_secs(1), db.execute_unprepared("SELECT 1")).await,
+        Ok(Ok(_))
+    )
 }
 
 /// The engine behind a connection, for the few places where SQL differs.
