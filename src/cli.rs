@@ -34,20 +34,48 @@ pub async fn migrate(args: &DatabaseArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `kinograph seed --demo`.
+/// `kinograph seed --demo` and/or `--synthetic [--films N] [--seed S]` (demo first).
 pub async fn seed(args: &DatabaseArgs, seed: &SeedArgs) -> anyhow::Result<()> {
-    if !seed.demo {
-        anyhow::bail!("nothing to load: pass --demo to load the demo data");
+    use crate::seed::synthetic;
+    if !seed.demo && !seed.synthetic {
+        anyhow::bail!(
+            "nothing to load: pass --demo to load the demo data and/or --synthetic to load a synthetic catalogue"
+        );
     }
     let (conn, _) = db::connect(&db_config(args)).await?;
     db::migrate(&conn).await?;
-    if crate::seed::load_demo(&conn)
-        .await
-        .context("loading the demo data failed")?
-    {
-        println!("demo data loaded into {}", db::redact(&args.database_url));
-    } else {
-        println!("the database already holds data; demo data not loaded");
+    if seed.demo {
+        if crate::seed::load_demo(&conn)
+            .await
+            .context("loading the demo data failed")?
+        {
+            println!("demo data loaded into {}", db::redact(&args.database_url));
+        } else {
+            println!("the database already holds data; demo data not loaded");
+        }
+    }
+    if seed.synthetic {
+        let options = synthetic::Options {
+            films: seed.films as usize,
+            seed: seed.seed,
+            progress: true,
+        };
+        let report = synthetic::load(&conn, &options)
+            .await
+            .context("loading the synthetic catalogue failed")?;
+        println!(
+            "synthetic catalogue ({} films, seed {}) loaded into {}",
+            options.films,
+            options.seed,
+            db::redact(&args.database_url)
+        );
+        println!("{:<22} {:>10} {:>10}", "table", "rows", "seconds");
+        for table in &report.tables {
+            let seconds = table.elapsed.as_secs_f64();
+            println!("{:<22} {:>10} {seconds:>10.2}", table.table, table.rows);
+        }
+        let seconds = report.total.as_secs_f64();
+        println!("{:<22} {:>10} {seconds:>10.2}", "total", report.rows());
     }
     Ok(())
 }

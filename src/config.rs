@@ -97,6 +97,21 @@ pub struct SeedArgs {
     /// Load the demo data (the partnership's press release and labelled samples).
     #[arg(long)]
     pub demo: bool,
+    /// Load a deterministic synthetic catalogue (after the demo data when both are given);
+    /// refused when the database already holds synthetic data.
+    #[arg(long)]
+    pub synthetic: bool,
+    /// Number of synthetic films; every other table scales with it.
+    #[arg(
+        long,
+        default_value_t = 100_000,
+        requires = "synthetic",
+        value_parser = clap::value_parser!(u32).range(1..=1_000_000)
+    )]
+    pub films: u32,
+    /// Seed of the synthetic catalogue: the same films and seed give the same rows.
+    #[arg(long, default_value_t = 1, requires = "synthetic")]
+    pub seed: u64,
 }
 
 #[cfg(test)]

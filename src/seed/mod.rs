@@ -16,6 +16,7 @@ mod partnership;
 mod press;
 mod record;
 mod screening;
+pub mod synthetic;
 
 use std::collections::HashMap;
 

@@ -11,4 +11,5 @@ mod operations;
 mod pagination;
 mod replica;
 mod schema;
+mod synthetic;
 mod visibility;
