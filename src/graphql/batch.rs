@@ -32,6 +32,10 @@ impl LoaderTasks {
         }
     }
 
+    fn is_empty(&self) -> bool {
+        self.0.lock().map(|queue| queue.is_empty()).unwrap_or(true)
+    }
+
     fn take(&self) -> Vec<BoxFuture<'static, ()>> {
         self.0
             .lock()
@@ -95,10 +99,17 @@ fn poll<O>(
             }
             continue;
         }
-        // Every resolver waits: start the batches they asked for, and drive them.
-        running.extend(tasks.take());
+        // Every resolver waits. Start the batches they asked for once the previous wave has
+        // finished: a batch started while another is still in flight would split keys that
+        // the next level registers into as many statements as there are finishing orders.
+        if running.is_empty() {
+            running.extend(tasks.take());
+        }
         while let Poll::Ready(Some(())) = running.poll_next_unpin(cx) {}
-        if !woken.load(Ordering::SeqCst) {
+        if woken.load(Ordering::SeqCst) {
+            continue;
+        }
+        if !running.is_empty() || tasks.is_empty() {
             return Poll::Pending;
         }
     }

@@ -145,3 +145,24 @@ async fn film_page_stays_within_twelve_statements() {
     }
     assert!(worst <= 12, "FilmPage took up to {worst} statements");
 }
+
+#[tokio::test]
+async fn press_room_issues_the_same_statements_every_time() {
+    // Quotes, assets and subjects load in parallel and lead to the same loaders (people,
+    // organizations): how they finish must not change how many statements follow.
+    let app = TestApp::spawn().await;
+    let press_room = include_str!("../operations/PressRoom.graphql");
+    let mut counts = Vec::new();
+    for _ in 0..20 {
+        let (count, answer) = app.count_statements(press_room, json!({})).await;
+        assert!(
+            !answer.data()["pressMaterials"]["nodes"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+        counts.push(count);
+    }
+    counts.dedup();
+    assert_eq!(counts.len(), 1, "PressRoom took {counts:?} statements");
+}
