@@ -4,6 +4,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20250901_000001_create_catalogue;
+mod m20261126_000001_ordering_indexes;
 
 /// Every migration of the catalogue, in the order they apply.
 pub struct Migrator;
@@ -11,6 +12,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20250901_000001_create_catalogue::Migration)]
+        vec![
+            Box::new(m20250901_000001_create_catalogue::Migration),
+            Box::new(m20261126_000001_ordering_indexes::Migration),
+        ]
     }
 }

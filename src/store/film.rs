@@ -71,16 +71,17 @@ impl FilmSort {
     }
 }
 
-/// The sort keys of an ordering, ending with the id so that ties never reorder pages.
+/// `COALESCE("film"."year", 0)`: the year as the orderings and year filters see it (the
+/// expression the ordering indexes are built on).
+const YEAR: &str = "COALESCE(\"film\".\"year\", 0)";
+
+/// The sort keys of an ordering, ending with the id so that ties never reorder pages. The id
+/// runs in the direction of the last key, so that one index serves the ordering both ways.
 pub fn sort_keys(postgres: bool, order: &[(FilmSort, bool)]) -> Vec<SortKey> {
     let mut keys: Vec<SortKey> = order
         .iter()
         .map(|&(field, desc)| match field {
-            FilmSort::Year => SortKey::new(
-                Expr::cust("COALESCE(\"film\".\"year\", 0)"),
-                SortKind::Int,
-                desc,
-            ),
+            FilmSort::Year => SortKey::new(Expr::cust(YEAR), SortKind::Int, desc),
             FilmSort::Title { ru } => SortKey::new(
                 sortable_text(
                     postgres,
@@ -106,21 +107,25 @@ pub fn sort_keys(postgres: bool, order: &[(FilmSort, bool)]) -> Vec<SortKey> {
             ),
         })
         .collect();
+    let id_desc = order.last().is_some_and(|&(_, desc)| desc);
     keys.push(SortKey::new(
         col(film::Entity, film::Column::Id),
         SortKind::Int,
-        false,
+        id_desc,
     ));
     keys
 }
 
 fn filter_condition(viewer: Viewer, filter: &FilmFilter) -> Condition {
     let mut cond = visibility::film(viewer);
+    // On the indexed expression, so that a year range narrows the ordering index's scan.
     if let Some(year) = filter.year_from {
-        cond = cond.add(film::Column::Year.gte(year));
+        cond = cond.add(Expr::cust(YEAR).gte(year));
     }
     if let Some(year) = filter.year_to {
-        cond = cond.add(film::Column::Year.lte(year));
+        cond = cond
+            .add(Expr::cust(YEAR).lte(year))
+            .add(film::Column::Year.is_not_null());
     }
     if let Some(statuses) = &filter.production_statuses {
         cond = cond.add(film::Column::ProductionStatus.is_in(statuses.iter().copied()));

@@ -132,21 +132,40 @@ fn keyset_condition(
             "the cursor does not belong to this list or ordering; request the first page again",
         ));
     }
+    let after = |key: &SortKey, value: &SortValue, strict: bool| {
+        let (expr, value) = (key.expr.clone(), bind(value));
+        match (key.desc == backward, strict) {
+            (true, true) => expr.gt(value),
+            (true, false) => expr.gte(value),
+            (false, true) => expr.lt(value),
+            (false, false) => expr.lte(value),
+        }
+    };
+    if keys.iter().all(|k| k.desc == keys[0].desc) {
+        // One direction: a row-value comparison, which an index on the keys serves as a range.
+        let tuple = Expr::tuple::<Vec<SimpleExpr>>;
+        let left = tuple(keys.iter().map(|k| k.expr.clone()).collect());
+        let right = tuple(values.iter().map(bind).collect());
+        return Ok(if keys[0].desc == backward {
+            left.gt(right)
+        } else {
+            left.lt(right)
+        });
+    }
+    // Mixed directions: "after" spelled out key by key, with the first key's bound repeated
+    // on its own so that an index on the keys still starts its scan at the cursor.
     let mut any = Condition::any();
     for i in 0..keys.len() {
         let mut all = Condition::all();
         for j in 0..i {
             all = all.add(keys[j].expr.clone().eq(bind(&values[j])));
         }
-        let ascending = keys[i].desc == backward;
-        let term = if ascending {
-            keys[i].expr.clone().gt(bind(&values[i]))
-        } else {
-            keys[i].expr.clone().lt(bind(&values[i]))
-        };
-        any = any.add(all.add(term));
+        any = any.add(all.add(after(&keys[i], &values[i], true)));
     }
-    Ok(any.into())
+    Ok(Condition::all()
+        .add(after(&keys[0], &values[0], false))
+        .add(any)
+        .into())
 }
 
 fn kind_matches(kind: SortKind, value: &SortValue) -> bool {
