@@ -187,6 +187,7 @@ struct Samples {
     edition: Value,
     location: Value,
     second_page: Value,
+    last_page: Value,
 }
 
 impl Samples {
@@ -197,6 +198,8 @@ impl Samples {
             "FilmCatalogue" => vec![
                 json!({ "first": 24 }),
                 json!({ "first": 24, "after": self.second_page }),
+                // Deep into the list: a page must cost what the first page costs.
+                json!({ "first": 24, "after": self.last_page }),
                 json!({ "first": 24, "filter": { "yearFrom": 2020, "yearTo": 2026, "genres": ["drama"],
                     "productionStatuses": ["RELEASED"], "organizationSlug": self.organization, "countries": ["RU"] },
                     "orderBy": [{ "field": "YEAR", "direction": "DESC" }, { "field": "TITLE", "direction": "ASC" }] }),
@@ -215,63 +218,118 @@ impl Samples {
     }
 }
 
+/// Films read per discovery page, and how many pages at most.
+const DISCOVERY_PAGE: usize = 100;
+const DISCOVERY_PAGES: usize = 20;
+
+async fn run_json(
+    schema: &AppSchema,
+    db: &DatabaseConnection,
+    query: &str,
+    variables: Value,
+) -> anyhow::Result<Value> {
+    let request = Request::new(query).variables(Variables::from_json(variables));
+    let (response, _) = execute_one(schema, db, Viewer::Anonymous, Locale::Ru, request).await;
+    if !response.errors.is_empty() {
+        bail!("discovery answered with errors: {:?}", response.errors);
+    }
+    response
+        .data
+        .into_json()
+        .context("discovery answer is not JSON")
+}
+
+/// Reads films page by page (at most `DISCOVERY_PAGES` pages) until each kind of sample has
+/// been seen: the newest films of a catalogue often have no screenings or shoots yet.
 async fn discover(schema: &AppSchema, db: &DatabaseConnection) -> anyhow::Result<Samples> {
-    let query = "{ films(first: 50) { pageInfo { endCursor } nodes { id slug
+    let query = "query($first: Int, $after: String) { films(first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor } nodes { id slug
         coProductions { organization { slug } agreement { slug } }
         shoots { location { slug } }
         screenings(first: 1) { nodes { edition { slug } } } } } }";
-    let (response, _) = execute_one(
-        schema,
-        db,
-        Viewer::Anonymous,
-        Locale::Ru,
-        Request::new(query),
-    )
-    .await;
-    let data = response
-        .data
-        .into_json()
-        .context("discovery answer is not JSON")?;
-    let films = data["films"]["nodes"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let first =
-        |pick: &dyn Fn(&Value) -> Option<Value>| films.iter().find_map(pick).unwrap_or(Value::Null);
-    let samples = Samples {
-        film: first(&|f| Some(f["slug"].clone())),
-        film_id: first(&|f| Some(f["id"].clone())),
-        organization: first(&|f| {
-            f["coProductions"][0]["organization"]["slug"]
-                .as_str()
-                .map(Value::from)
-        }),
-        agreement: first(&|f| {
-            f["coProductions"]
-                .as_array()?
-                .iter()
-                .find_map(|c| c["agreement"]["slug"].as_str().map(Value::from))
-        }),
-        edition: first(&|f| {
-            f["screenings"]["nodes"][0]["edition"]["slug"]
-                .as_str()
-                .map(Value::from)
-        }),
-        location: first(&|f| f["shoots"][0]["location"]["slug"].as_str().map(Value::from)),
-        second_page: data["films"]["pageInfo"]["endCursor"].clone(),
-    };
-    for (what, value) in [
-        ("film", &samples.film),
-        ("organization", &samples.organization),
-        ("agreement", &samples.agreement),
-        ("edition", &samples.edition),
-        ("location", &samples.location),
-    ] {
-        if value.is_null() {
-            bail!("the catalogue has no {what} reachable from its first 50 films; load data first");
+    let mut films: Vec<Value> = Vec::new();
+    let mut second_page = Value::Null;
+    let mut after = Value::Null;
+    for _ in 0..DISCOVERY_PAGES {
+        let data = run_json(
+            schema,
+            db,
+            query,
+            json!({ "first": DISCOVERY_PAGE, "after": after }),
+        )
+        .await?;
+        let page = &data["films"];
+        films.extend(page["nodes"].as_array().cloned().unwrap_or_default());
+        after = page["pageInfo"]["endCursor"].clone();
+        if second_page.is_null() {
+            second_page = after.clone();
+        }
+        let samples = Samples::from_films(&films, second_page.clone());
+        if samples.missing().is_none() || page["pageInfo"]["hasNextPage"] != true {
+            break;
         }
     }
+    let mut samples = Samples::from_films(&films, second_page);
+    if let Some(what) = samples.missing() {
+        bail!(
+            "the catalogue has no {what} reachable from its first {} films; load data first",
+            films.len()
+        );
+    }
+    // The cursor of the 25th film from the end: the next page is the list's last.
+    let tail = run_json(
+        schema,
+        db,
+        "{ films(last: 25) { pageInfo { startCursor } } }",
+        json!({}),
+    )
+    .await?;
+    samples.last_page = tail["films"]["pageInfo"]["startCursor"].clone();
     Ok(samples)
+}
+
+impl Samples {
+    fn from_films(films: &[Value], second_page: Value) -> Self {
+        let first = |pick: &dyn Fn(&Value) -> Option<Value>| {
+            films.iter().find_map(pick).unwrap_or(Value::Null)
+        };
+        Samples {
+            film: first(&|f| Some(f["slug"].clone())),
+            film_id: first(&|f| Some(f["id"].clone())),
+            organization: first(&|f| {
+                f["coProductions"][0]["organization"]["slug"]
+                    .as_str()
+                    .map(Value::from)
+            }),
+            agreement: first(&|f| {
+                f["coProductions"]
+                    .as_array()?
+                    .iter()
+                    .find_map(|c| c["agreement"]["slug"].as_str().map(Value::from))
+            }),
+            edition: first(&|f| {
+                f["screenings"]["nodes"][0]["edition"]["slug"]
+                    .as_str()
+                    .map(Value::from)
+            }),
+            location: first(&|f| f["shoots"][0]["location"]["slug"].as_str().map(Value::from)),
+            second_page,
+            last_page: Value::Null,
+        }
+    }
+
+    /// The first kind of sample not found, if any.
+    fn missing(&self) -> Option<&'static str> {
+        [
+            ("film", &self.film),
+            ("organization", &self.organization),
+            ("agreement", &self.agreement),
+            ("edition", &self.edition),
+            ("location", &self.location),
+        ]
+        .into_iter()
+        .find_map(|(what, value)| value.is_null().then_some(what))
+    }
 }
 
 #[cfg(test)]

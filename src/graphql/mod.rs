@@ -12,7 +12,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::{
     domain::viewer::Viewer,
-    graphql::{context::RequestState, errors::ErrorCodes, query::QueryRoot, types::locale::Locale},
+    graphql::{context::RequestState, query::QueryRoot, types::locale::Locale},
 };
 
 /// The schema type served.
@@ -32,7 +32,6 @@ fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, EmptyMutation, Em
     Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
-        .extension(ErrorCodes)
 }
 
 /// Runs one GraphQL request for `viewer` the way the endpoint does: per-request loaders run
@@ -50,6 +49,7 @@ pub async fn execute_one(
     let tasks = request_state.tasks.clone();
     let execution = batch::run(schema.execute(request.data(request_state)), tasks);
     let (mut response, statements) = crate::db::count_statements(execution).await;
+    errors::classify_all(&mut response);
     let paths = fallbacks.take();
     if !paths.is_empty()
         && let Ok(value) = Value::from_json(serde_json::Value::Array(paths))
