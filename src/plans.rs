@@ -242,13 +242,14 @@ async fn run_json(
 /// Reads films page by page (at most `DISCOVERY_PAGES` pages) until each kind of sample has
 /// been seen: the newest films of a catalogue often have no screenings or shoots yet.
 async fn discover(schema: &AppSchema, db: &DatabaseConnection) -> anyhow::Result<Samples> {
-    let query = "query($first: Int, $after: String) { films(first: $first, after: $after) {
+    // Released films: the ones with screenings and shoots.
+    let query = "query($first: Int, $after: String) { films(first: $first, after: $after,
+        filter: { productionStatuses: [RELEASED] }) {
         pageInfo { hasNextPage endCursor } nodes { id slug
         coProductions { organization { slug } agreement { slug } }
         shoots { location { slug } }
         screenings(first: 1) { nodes { edition { slug } } } } } }";
     let mut films: Vec<Value> = Vec::new();
-    let mut second_page = Value::Null;
     let mut after = Value::Null;
     for _ in 0..DISCOVERY_PAGES {
         let data = run_json(
@@ -261,35 +262,35 @@ async fn discover(schema: &AppSchema, db: &DatabaseConnection) -> anyhow::Result
         let page = &data["films"];
         films.extend(page["nodes"].as_array().cloned().unwrap_or_default());
         after = page["pageInfo"]["endCursor"].clone();
-        if second_page.is_null() {
-            second_page = after.clone();
-        }
-        let samples = Samples::from_films(&films, second_page.clone());
+        let samples = Samples::from_films(&films);
         if samples.missing().is_none() || page["pageInfo"]["hasNextPage"] != true {
             break;
         }
     }
-    let mut samples = Samples::from_films(&films, second_page);
+    let mut samples = Samples::from_films(&films);
     if let Some(what) = samples.missing() {
         bail!(
             "the catalogue has no {what} reachable from its first {} films; load data first",
             films.len()
         );
     }
-    // The cursor of the 25th film from the end: the next page is the list's last.
-    let tail = run_json(
+    // Cursors of the whole catalogue: the end of its first page, and the 25th film from
+    // the end (the next page is the list's last).
+    let ends = run_json(
         schema,
         db,
-        "{ films(last: 25) { pageInfo { startCursor } } }",
+        "{ head: films(first: 24) { pageInfo { endCursor } }
+           tail: films(last: 25) { pageInfo { startCursor } } }",
         json!({}),
     )
     .await?;
-    samples.last_page = tail["films"]["pageInfo"]["startCursor"].clone();
+    samples.second_page = ends["head"]["pageInfo"]["endCursor"].clone();
+    samples.last_page = ends["tail"]["pageInfo"]["startCursor"].clone();
     Ok(samples)
 }
 
 impl Samples {
-    fn from_films(films: &[Value], second_page: Value) -> Self {
+    fn from_films(films: &[Value]) -> Self {
         let first = |pick: &dyn Fn(&Value) -> Option<Value>| {
             films.iter().find_map(pick).unwrap_or(Value::Null)
         };
@@ -313,7 +314,7 @@ impl Samples {
                     .map(Value::from)
             }),
             location: first(&|f| f["shoots"][0]["location"]["slug"].as_str().map(Value::from)),
-            second_page,
+            second_page: Value::Null,
             last_page: Value::Null,
         }
     }

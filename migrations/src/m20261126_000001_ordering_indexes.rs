@@ -70,6 +70,12 @@ fn indexes() -> Vec<(&'static str, &'static str, String)> {
             "film",
             "\"status\", (\"slug\"){C}, \"id\"".to_string(),
         ),
+        // Counts the press room's visible materials (totalCount) from the index alone.
+        (
+            "idx_press_material_status_embargo_until_kind",
+            "press_material",
+            "\"status\", \"embargo_until\", \"kind\"".to_string(),
+        ),
         (
             "idx_press_material_status_newest",
             "press_material",
