@@ -8,7 +8,10 @@ use std::{
     sync::{LazyLock, Mutex},
 };
 
-use async_graphql::{Request, parser::types::ExecutableDocument};
+use async_graphql::{
+    Request,
+    parser::types::{DocumentOperations, ExecutableDocument},
+};
 
 /// Longest document text kept.
 const MAX_DOCUMENT_BYTES: usize = 16 * 1024;
@@ -24,30 +27,45 @@ struct Documents {
 static DOCUMENTS: LazyLock<Mutex<Documents>> = LazyLock::new(Mutex::default);
 
 /// Gives `request` its parsed document from the cache, parsing and keeping it on a miss.
-pub fn prepare(request: &mut Request) {
+/// Returns the name of the operation the request runs: its `operationName`, else the name
+/// of the document's only operation (clients such as load generators often send no
+/// `operationName`), for metrics.
+pub fn prepare(request: &mut Request) -> Option<String> {
     let text = request.query.as_str();
     if text.len() > MAX_DOCUMENT_BYTES {
-        return;
+        return request.operation_name.clone();
     }
-    if let Some(document) = DOCUMENTS
+    let cached = DOCUMENTS
         .lock()
         .ok()
-        .and_then(|cache| cache.parsed.get(text).cloned())
-    {
-        request.set_parsed_query(document);
-        return;
-    }
-    let Ok(document) = async_graphql::parser::parse_query(text) else {
-        return;
-    };
-    if let Ok(mut cache) = DOCUMENTS.lock() {
-        if cache.bytes + text.len() > MAX_TOTAL_BYTES {
-            *cache = Documents::default();
+        .and_then(|cache| cache.parsed.get(text).cloned());
+    let document = match cached {
+        Some(document) => document,
+        None => {
+            let Ok(document) = async_graphql::parser::parse_query(text) else {
+                return request.operation_name.clone();
+            };
+            if let Ok(mut cache) = DOCUMENTS.lock() {
+                if cache.bytes + text.len() > MAX_TOTAL_BYTES {
+                    *cache = Documents::default();
+                }
+                cache.bytes += text.len();
+                cache.parsed.insert(text.to_string(), document.clone());
+            }
+            document
         }
-        cache.bytes += text.len();
-        cache.parsed.insert(text.to_string(), document.clone());
-    }
+    };
+    let name = request
+        .operation_name
+        .clone()
+        .or_else(|| match &document.operations {
+            DocumentOperations::Multiple(operations) if operations.len() == 1 => {
+                operations.keys().next().map(|name| name.to_string())
+            }
+            _ => None,
+        });
     request.set_parsed_query(document);
+    name
 }
 
 #[cfg(test)]
@@ -58,15 +76,22 @@ mod tests {
     fn a_kept_document_is_the_parsed_text_and_bad_text_is_left_to_the_executor() {
         let text = "query Kept($slug: String!) { film(slug: $slug) { slug } }";
         let mut first = Request::new(text);
-        prepare(&mut first);
+        assert_eq!(prepare(&mut first).as_deref(), Some("Kept"));
         let mut second = Request::new(text);
-        prepare(&mut second);
+        assert_eq!(prepare(&mut second).as_deref(), Some("Kept"));
         let expected = async_graphql::parser::parse_query(text).expect("parses");
         let kept = second.parsed_query().expect("parsed");
         assert_eq!(format!("{kept:?}"), format!("{expected:?}"));
 
         let mut broken = Request::new("{ film(slug: ");
-        prepare(&mut broken);
+        assert_eq!(prepare(&mut broken), None);
         assert!(broken.parsed_query().is_err(), "not parsed ahead");
+
+        let mut two =
+            Request::new("query A { films { totalCount } } query B { films { totalCount } }")
+                .operation_name("B");
+        assert_eq!(prepare(&mut two).as_deref(), Some("B"));
+        let mut unnamed = Request::new("{ films { totalCount } }");
+        assert_eq!(prepare(&mut unnamed), None);
     }
 }

@@ -45,8 +45,6 @@ pub async fn execute_one(
     locale: Locale,
     request: Request,
 ) -> (Response, u64) {
-    let mut request = request;
-    documents::prepare(&mut request);
     let request_state = RequestState::new(db.clone(), viewer, locale);
     let fallbacks = request_state.fallbacks.clone();
     let tasks = request_state.tasks.clone();

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use crate::{
     domain::viewer::Viewer,
-    graphql::{execute_one, types::locale::Locale},
+    graphql::{documents, execute_one, types::locale::Locale},
     metrics::Observation,
     state::AppState,
 };
@@ -124,9 +124,9 @@ async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> 
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok()),
     );
-    let run = |request: Request| async move {
+    let run = |mut request: Request| async move {
         let started = Instant::now();
-        let operation = request.operation_name.clone();
+        let operation = documents::prepare(&mut request);
         let (response, statements) =
             execute_one(&state.schema, &state.read_db, viewer, locale, request).await;
         state.metrics.observe(&Observation {

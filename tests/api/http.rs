@@ -141,9 +141,11 @@ async fn graphql_response_media_type_is_honoured() {
 async fn metrics_count_requests_and_statements_per_operation() {
     let app = TestApp::spawn().await;
     let document = include_str!("../operations/FilmPage.graphql");
-    let body = json!({ "query": document, "operationName": "FilmPage", "variables": { "slug": "sample-architect" } });
+    let named = json!({ "query": document, "operationName": "FilmPage", "variables": { "slug": "sample-architect" } });
+    // Without operationName the document's only operation names the request.
+    let unnamed = json!({ "query": document, "variables": { "slug": "sample-architect" } });
     let before = app.statements.get();
-    for _ in 0..2 {
+    for body in [named, unnamed] {
         let request = Request::post("/graphql")
             .header("content-type", "application/json")
             .body(Body::from(body.to_string()));
