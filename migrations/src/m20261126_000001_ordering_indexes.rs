@@ -70,6 +70,12 @@ fn indexes() -> Vec<(&'static str, &'static str, String)> {
             "film",
             "\"status\", (\"slug\"){C}, \"id\"".to_string(),
         ),
+        // Filters and counts the catalogue by production stage from the index alone.
+        (
+            "idx_film_status_production_status",
+            "film",
+            "\"status\", \"production_status\"".to_string(),
+        ),
         // Counts the press room's visible materials (totalCount) from the index alone.
         (
             "idx_press_material_status_embargo_until_kind",
@@ -85,8 +91,9 @@ fn indexes() -> Vec<(&'static str, &'static str, String)> {
 }
 
 /// The plain-column indexes the ones above make redundant.
-const REPLACED: [&str; 3] = [
+const REPLACED: [&str; 4] = [
     "idx_film_status_year",
+    "idx_film_production_status",
     "idx_film_status_updated_at",
     "idx_press_material_status_published_at",
 ];
@@ -123,6 +130,11 @@ impl MigrationTrait for Migration {
         }
         for (name, table, columns) in [
             ("idx_film_status_year", "film", "\"status\", \"year\""),
+            (
+                "idx_film_production_status",
+                "film",
+                "\"production_status\"",
+            ),
             (
                 "idx_film_status_updated_at",
                 "film",
