@@ -87,24 +87,28 @@ pub async fn check_plans(
     check: &crate::config::CheckPlansArgs,
 ) -> anyhow::Result<()> {
     let (conn, _) = db::connect(&db_config(args)).await?;
-    let report = crate::plans::check(&conn, check.max_seq_scan_rows).await?;
+    let rules = crate::plans::PlanRules {
+        max_seq_scan_rows: check.max_seq_scan_rows,
+        force_indexes: check.force_indexes,
+    };
+    let report = crate::plans::check(&conn, rules).await?;
     for (operation, statements) in &report.statements {
         println!("{operation:<18} {statements:>3} statements explained");
     }
     for finding in &report.findings {
         println!(
-            "SEQ SCAN {} (~{:.0} rows) in {}: {}",
+            "FULL SCAN {} (~{:.0} rows) in {}: {}",
             finding.table, finding.rows, finding.operation, finding.sql
         );
     }
     if report.findings.is_empty() {
         println!(
-            "no sequential scan of a table over {:.0} rows",
-            check.max_seq_scan_rows
+            "no full scan of a table over {:.0} rows",
+            rules.max_seq_scan_rows
         );
         Ok(())
     } else {
-        anyhow::bail!("{} sequential scans of big tables", report.findings.len())
+        anyhow::bail!("{} full scans of big tables", report.findings.len())
     }
 }
 

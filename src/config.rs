@@ -86,9 +86,14 @@ pub struct ServeArgs {
 /// Options of `kinograph check-plans`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckPlansArgs {
-    /// Largest table (estimated rows) a sequential scan may read without being flagged.
+    /// Largest table (estimated rows) a full scan (sequential, or an index scan without an
+    /// index condition) may read without being flagged.
     #[arg(long, default_value_t = 10_000.0)]
     pub max_seq_scan_rows: f64,
+    /// Plan as for a big catalogue on a small one: sequential scans, hash and merge joins
+    /// disabled, and tables judged by their size scaled to 100,000 films.
+    #[arg(long)]
+    pub force_indexes: bool,
 }
 
 /// Options of `kinograph seed`.

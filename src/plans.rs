@@ -1,12 +1,13 @@
 //! `kinograph check-plans`: runs every contract operation against a PostgreSQL catalogue,
-//! captures the statements each issues, `EXPLAIN`s them, and flags every sequential scan of
-//! a table holding more rows than a threshold.
+//! captures the statements each issues, `EXPLAIN`s them, and flags every full scan (a
+//! sequential scan, or an index scan without an index condition) of a table holding more
+//! rows than a threshold.
 
 use std::collections::{BTreeSet, HashMap};
 
 use anyhow::{Context as _, bail};
 use async_graphql::{Request, Variables};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use serde_json::{Value, json};
 
 use crate::{
@@ -55,7 +56,7 @@ const OPERATIONS: [(&str, &str); 9] = [
     ),
 ];
 
-/// A sequential scan of a big table.
+/// A full scan of a big table.
 #[derive(Debug, Clone)]
 pub struct Finding {
     /// The operation that issued the statement.
@@ -73,19 +74,40 @@ pub struct Finding {
 pub struct PlanReport {
     /// Statements explained, per operation.
     pub statements: Vec<(String, usize)>,
-    /// Sequential scans of big tables.
+    /// Full scans of big tables.
     pub findings: Vec<Finding>,
 }
 
-/// Runs the check; `max_rows` is the largest table a sequential scan may read.
-pub async fn check(db: &DatabaseConnection, max_rows: f64) -> anyhow::Result<PlanReport> {
+/// How strict the check is.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanRules {
+    /// Largest table (estimated rows) a full scan may read without being flagged.
+    pub max_seq_scan_rows: f64,
+    /// Plan as for a big catalogue on a small one: explain with sequential scans, hash and
+    /// merge joins disabled (so the planner reads a table whole only where no index can
+    /// serve the statement) and judge each table by its size scaled to `SCALE_FILMS` films.
+    pub force_indexes: bool,
+}
+
+/// The catalogue size `PlanRules::force_indexes` scales table sizes to.
+pub const SCALE_FILMS: f64 = 100_000.0;
+
+/// Runs the check.
+pub async fn check(db: &DatabaseConnection, rules: PlanRules) -> anyhow::Result<PlanReport> {
     if !is_postgres(db) {
         bail!("check-plans explains PostgreSQL plans: point --database-url at PostgreSQL");
     }
     db.execute_unprepared("ANALYZE")
         .await
         .context("ANALYZE failed")?;
-    let rows = table_rows(db).await?;
+    let mut rows = table_rows(db).await?;
+    if rules.force_indexes {
+        // Judge each table by its size in a catalogue of `SCALE_FILMS` films.
+        let films = rows.get("film").copied().unwrap_or(0.0).max(1.0);
+        for estimate in rows.values_mut() {
+            *estimate *= SCALE_FILMS / films;
+        }
+    }
     let schema = build_schema(db.clone());
     let samples = discover(&schema, db).await?;
     let mut report = PlanReport::default();
@@ -108,9 +130,9 @@ pub async fn check(db: &DatabaseConnection, max_rows: f64) -> anyhow::Result<Pla
             }
             for statement in statements {
                 explained += 1;
-                for table in seq_scans(&explain(db, &statement).await?) {
+                for table in full_scans(&explain(db, &statement, rules.force_indexes).await?) {
                     let estimate = rows.get(&table).copied().unwrap_or(0.0);
-                    if estimate > max_rows {
+                    if estimate > rules.max_seq_scan_rows {
                         report.findings.push(Finding {
                             operation: name.to_string(),
                             table,
@@ -144,30 +166,50 @@ async fn table_rows(db: &DatabaseConnection) -> anyhow::Result<HashMap<String, f
     Ok(rows)
 }
 
-async fn explain(db: &DatabaseConnection, statement: &Statement) -> anyhow::Result<Value> {
+async fn explain(
+    db: &DatabaseConnection,
+    statement: &Statement,
+    force_indexes: bool,
+) -> anyhow::Result<Value> {
     let explained = Statement {
         sql: format!("EXPLAIN (FORMAT JSON) {}", statement.sql),
         values: statement.values.clone(),
         db_backend: statement.db_backend,
     };
-    let row = db
+    // In a transaction of its own, so that the setting stays on its connection.
+    let txn = db.begin().await?;
+    if force_indexes {
+        // Nested loops too, so that joins look their rows up by index as they would in a
+        // big catalogue, instead of hashing a small table whole.
+        txn.execute_unprepared(
+            "SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; \
+             SET LOCAL enable_mergejoin = off",
+        )
+        .await?;
+    }
+    let row = txn
         .query_one_raw(explained)
         .await?
         .context("EXPLAIN returned nothing")?;
+    txn.rollback().await?;
     Ok(row.try_get::<Value>("", "QUERY PLAN")?)
 }
 
-/// The tables a plan reads with a sequential scan.
-pub fn seq_scans(plan: &Value) -> BTreeSet<String> {
+/// The tables a plan reads whole: with a sequential scan, or with an index scan that has
+/// no index condition (what the planner chooses instead when sequential scans are off).
+pub fn full_scans(plan: &Value) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let mut stack = vec![plan];
     while let Some(node) = stack.pop() {
         match node {
             Value::Array(items) => stack.extend(items),
             Value::Object(map) => {
-                if map.get("Node Type").and_then(Value::as_str) == Some("Seq Scan")
-                    && let Some(table) = map.get("Relation Name").and_then(Value::as_str)
-                {
+                let whole = match map.get("Node Type").and_then(Value::as_str) {
+                    Some("Seq Scan") => true,
+                    Some("Index Scan" | "Index Only Scan") => !map.contains_key("Index Cond"),
+                    _ => false,
+                };
+                if whole && let Some(table) = map.get("Relation Name").and_then(Value::as_str) {
                     found.insert(table.to_string());
                 }
                 stack.extend(map.values());
@@ -338,17 +380,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sequential_scans_are_found_anywhere_in_a_plan() {
+    fn full_scans_are_found_anywhere_in_a_plan() {
         let plan = json!([{ "Plan": { "Node Type": "Limit", "Plans": [
             { "Node Type": "Nested Loop", "Plans": [
-                { "Node Type": "Index Scan", "Relation Name": "film" },
-                { "Node Type": "Seq Scan", "Relation Name": "co_production" } ] } ] } }]);
+                { "Node Type": "Index Scan", "Relation Name": "film", "Index Cond": "(id = 1)" },
+                { "Node Type": "Seq Scan", "Relation Name": "co_production" },
+                { "Node Type": "Index Scan", "Relation Name": "screening",
+                  "Filter": "(venue_id = 3)" } ] } ] } }]);
         assert_eq!(
-            seq_scans(&plan),
-            BTreeSet::from(["co_production".to_string()])
+            full_scans(&plan),
+            BTreeSet::from(["co_production".to_string(), "screening".to_string()])
         );
-        let indexed =
-            json!([{ "Plan": { "Node Type": "Index Only Scan", "Relation Name": "film" } }]);
-        assert!(seq_scans(&indexed).is_empty());
+        let indexed = json!([{ "Plan": { "Node Type": "Index Only Scan", "Relation Name": "film",
+            "Index Cond": "(status = 'PUBLISHED')" } }]);
+        assert!(full_scans(&indexed).is_empty());
     }
 }

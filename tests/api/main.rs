@@ -9,6 +9,7 @@ mod errors;
 mod http;
 mod operations;
 mod pagination;
+mod plans;
 mod replica;
 mod schema;
 mod synthetic;
