@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseTransaction, DbErr, EntityTrait};
 
 use super::films::{FILMS, Film};
+use super::image::FilmImage;
 use super::partnership::recorded_at;
 use super::record::Organization;
 use super::{Ids, sample_at, text, utc};
@@ -166,17 +167,14 @@ fn image(
     purpose: AssetPurpose,
     at: DateTime<Utc>,
 ) -> media_asset::ActiveModel {
-    let poster = purpose == AssetPurpose::Poster;
-    let (file, width, height, order) = if poster {
-        ("poster.jpg", 1400, 2000, 0)
-    } else {
-        ("still-1.jpg", 1920, 1080, 1)
-    };
-    let (what_ru, what_en) = if poster {
-        ("Постер фильма", "Poster for")
-    } else {
-        ("Кадр из фильма", "Still from")
-    };
+    let FilmImage {
+        file,
+        width,
+        height,
+        sort_order: order,
+        what_ru,
+        what_en,
+    } = FilmImage::of(purpose);
     media_asset::ActiveModel {
         film_id: Set(Some(film_id)),
         press_material_id: Set(None),

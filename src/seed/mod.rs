@@ -11,6 +11,7 @@ mod catalogue;
 mod crew;
 mod festival;
 mod films;
+mod image;
 mod newsroom;
 mod partnership;
 mod press;

@@ -9,6 +9,7 @@ use super::world::{Film, Stream, World};
 use super::writer::Writer;
 use crate::domain::enums::{AssetPurpose, MediaKind, ProductionStatus, PublicationStatus};
 use crate::entities::{film, film_genre, genre, media_asset};
+use crate::seed::image::FilmImage;
 
 /// The demo data's genres (`src/seed/catalogue.rs`): reused by slug, created when missing.
 #[rustfmt::skip]
@@ -212,17 +213,14 @@ pub(crate) fn assets<'a>(
 }
 
 fn image(film: &Film, purpose: AssetPurpose, stamps: Stamps) -> media_asset::Model {
-    let poster = purpose == AssetPurpose::Poster;
-    let (file, width, height, order) = if poster {
-        ("poster.jpg", 1400, 2000, 0)
-    } else {
-        ("still-1.jpg", 1920, 1080, 1)
-    };
-    let (what_ru, what_en) = if poster {
-        ("Постер фильма", "Poster for")
-    } else {
-        ("Кадр из фильма", "Still from")
-    };
+    let FilmImage {
+        file,
+        width,
+        height,
+        sort_order: order,
+        what_ru,
+        what_en,
+    } = FilmImage::of(purpose);
     media_asset::Model {
         id: 0,
         film_id: Some(film.id),
