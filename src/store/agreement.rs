@@ -160,5 +160,5 @@ pub async fn pages_of_parties(
         agreement_party::Entity,
         agreement_party::Column::OrganizationId,
     );
-    fetch_windows(db, query, partition, &keys, page).await
+    fetch_windows(db, query, partition, &keys, page, |_| ()).await
 }

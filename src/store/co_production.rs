@@ -136,7 +136,15 @@ pub async fn pages_of(
     let query = query(viewer)
         .and_where(col(co_production::Entity, column).is_in(parent_ids))
         .to_owned();
-    fetch_windows(db, query, col(co_production::Entity, column), &keys(), page).await
+    fetch_windows(
+        db,
+        query,
+        col(co_production::Entity, column),
+        &keys(),
+        page,
+        |_| (),
+    )
+    .await
 }
 
 /// The list tag of co-production cursors.

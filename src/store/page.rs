@@ -247,15 +247,23 @@ pub async fn fetch_page<T: FromQueryResult>(
     })
 }
 
+/// The alias of the windowed rows in the outer query of [`fetch_windows`].
+pub const WINDOW: &str = "kg_w";
+
 /// Fetches, in one statement, the page of each parent's list: `query` selects the rows of
 /// all parents, `partition` is the parent-key expression (an `i32`). Every parent in the
 /// answer also gets its list's total count. Parents without rows are absent.
+///
+/// `details` may add joins and columns to the outer query, where the windowed rows are
+/// `WINDOW` and carry the columns `query` selected: joined there, detail rows are read for
+/// the rows of the pages only, not for every row the window numbers.
 pub async fn fetch_windows<T: FromQueryResult>(
     db: &impl ConnectionTrait,
     mut query: SelectStatement,
     partition: SimpleExpr,
     keys: &[SortKey],
     page: &PageQuery,
+    details: impl FnOnce(&mut SelectStatement),
 ) -> AppResult<HashMap<i32, Page<T>>> {
     let window = || {
         let mut w = WindowStatement::new();
@@ -284,11 +292,11 @@ pub async fn fetch_windows<T: FromQueryResult>(
             query.expr_as(Expr::val(0i64), Alias::new("kg_skip"));
         }
     };
-    let rn = || Expr::col(Alias::new("kg_rn"));
-    let skip = || Expr::col(Alias::new("kg_skip"));
-    let outer = Query::select()
-        .column(Asterisk)
-        .from_subquery(query, Alias::new("kg_w"))
+    let rn = || Expr::col((Alias::new(WINDOW), Alias::new("kg_rn")));
+    let skip = || Expr::col((Alias::new(WINDOW), Alias::new("kg_skip")));
+    let mut outer = Query::select()
+        .column((Alias::new(WINDOW), Asterisk))
+        .from_subquery(query, Alias::new(WINDOW))
         .cond_where(
             Condition::any()
                 .add(
@@ -299,9 +307,10 @@ pub async fn fetch_windows<T: FromQueryResult>(
                 // The first row always comes back, so that the total reaches the parent.
                 .add(rn().eq(1)),
         )
-        .order_by(Alias::new("kg_parent"), Order::Asc)
-        .order_by(Alias::new("kg_rn"), Order::Asc)
+        .order_by((Alias::new(WINDOW), Alias::new("kg_parent")), Order::Asc)
+        .order_by((Alias::new(WINDOW), Alias::new("kg_rn")), Order::Asc)
         .to_owned();
+    details(&mut outer);
     let rows = db.query_all(&outer).await?;
     let mut pages: HashMap<i32, Page<T>> = HashMap::new();
     let mut more: HashMap<i32, bool> = HashMap::new();

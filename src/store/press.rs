@@ -131,7 +131,7 @@ pub async fn pages_about(
         .to_owned();
     select_prefixed::<press_material::Entity>(&mut query, "");
     let partition = col(press_subject::Entity, press_subject::Column::SubjectId);
-    fetch_windows(db, query, partition, &keys(), page).await
+    fetch_windows(db, query, partition, &keys(), page, |_| ()).await
 }
 
 /// The subjects of each press material, in display order.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ConnectionTrait, DbErr, FromQueryResult, QueryResult,
-    sea_query::{ExprTrait, JoinType, Query, SelectStatement},
+    sea_query::{Alias, Expr, ExprTrait, IntoIden, JoinType, Query, SelectStatement, SimpleExpr},
 };
 
 use crate::{
@@ -13,7 +13,7 @@ use crate::{
     entities::{festival_edition, location, screening, section},
     error::AppResult,
     store::{
-        page::{Page, PageQuery, SortKey, SortKind, fetch_windows},
+        page::{Page, PageQuery, SortKey, SortKind, WINDOW, fetch_windows},
         sql::{by_key, col, select_prefixed},
         visibility,
     },
@@ -43,37 +43,42 @@ impl FromQueryResult for ScreeningRow {
     }
 }
 
+/// The screenings the viewer may see, their columns prefixed `s_`.
 fn query(viewer: Viewer) -> SelectStatement {
     let mut query = Query::select()
         .from(screening::Entity)
-        .join(
-            JoinType::InnerJoin,
-            location::Entity,
-            col(location::Entity, location::Column::Id)
-                .equals((screening::Entity, screening::Column::VenueId)),
-        )
-        .join(
-            JoinType::InnerJoin,
-            festival_edition::Entity,
-            col(festival_edition::Entity, festival_edition::Column::Id)
-                .equals((screening::Entity, screening::Column::EditionId)),
-        )
-        .join(
-            JoinType::LeftJoin,
-            section::Entity,
-            col(section::Entity, section::Column::Id)
-                .equals((screening::Entity, screening::Column::SectionId)),
-        )
         .cond_where(visibility::film_ref(
             viewer,
             (screening::Entity, screening::Column::FilmId),
         ))
         .to_owned();
     select_prefixed::<screening::Entity>(&mut query, "s_");
-    select_prefixed::<location::Entity>(&mut query, "v_");
-    select_prefixed::<section::Entity>(&mut query, "x_");
-    select_prefixed::<festival_edition::Entity>(&mut query, "e_");
     query
+}
+
+/// Joins each screening's venue, edition and section (prefixed `v_`, `e_`, `x_`);
+/// `screening` gives the expression of one of the screening's columns in `query`.
+fn join_details(query: &mut SelectStatement, screening: impl Fn(screening::Column) -> SimpleExpr) {
+    query
+        .join(
+            JoinType::InnerJoin,
+            location::Entity,
+            col(location::Entity, location::Column::Id).eq(screening(screening::Column::VenueId)),
+        )
+        .join(
+            JoinType::InnerJoin,
+            festival_edition::Entity,
+            col(festival_edition::Entity, festival_edition::Column::Id)
+                .eq(screening(screening::Column::EditionId)),
+        )
+        .join(
+            JoinType::LeftJoin,
+            section::Entity,
+            col(section::Entity, section::Column::Id).eq(screening(screening::Column::SectionId)),
+        );
+    select_prefixed::<location::Entity>(query, "v_");
+    select_prefixed::<section::Entity>(query, "x_");
+    select_prefixed::<festival_edition::Entity>(query, "e_");
 }
 
 /// The parent a page of screenings hangs off.
@@ -138,7 +143,22 @@ pub async fn pages_of(
             false,
         ),
     ];
-    fetch_windows(db, query, col(screening::Entity, column), &keys, page).await
+    // The details are joined to the rows of the pages only, after the window.
+    let windowed = |column: screening::Column| {
+        Expr::col((
+            Alias::new(WINDOW),
+            Alias::new(format!("s_{}", column.into_iden())),
+        ))
+    };
+    fetch_windows(
+        db,
+        query,
+        col(screening::Entity, column),
+        &keys,
+        page,
+        |outer| join_details(outer, windowed),
+    )
+    .await
 }
 
 /// The visible screenings among `ids`.
@@ -147,8 +167,9 @@ pub async fn by_ids(
     viewer: Viewer,
     ids: impl IntoIterator<Item = i32>,
 ) -> AppResult<HashMap<i32, ScreeningRow>> {
-    let query = query(viewer)
+    let mut query = query(viewer)
         .and_where(col(screening::Entity, screening::Column::Id).is_in(ids))
         .to_owned();
+    join_details(&mut query, |column| col(screening::Entity, column));
     by_key(db, query, col(screening::Entity, screening::Column::Id)).await
 }

@@ -112,6 +112,7 @@ pub async fn pages_of_locations(
         col(shoot::Entity, shoot::Column::LocationId),
         &keys(),
         page,
+        |_| (),
     )
     .await
 }
