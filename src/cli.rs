@@ -80,8 +80,8 @@ pub async fn seed(args: &DatabaseArgs, seed: &SeedArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `kinograph check-plans`: prints each operation's statement count and every sequential
-/// scan of a big table; fails when there is one.
+/// `kinograph check-plans`: prints each operation's statement count and every full scan of
+/// a big table; fails when there is one.
 pub async fn check_plans(
     args: &DatabaseArgs,
     check: &crate::config::CheckPlansArgs,

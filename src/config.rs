@@ -29,8 +29,8 @@ pub enum Command {
     Seed(SeedArgs),
     /// Print the GraphQL schema (SDL) the server serves.
     Schema,
-    /// EXPLAIN every statement of the contract operations (PostgreSQL) and flag sequential
-    /// scans of big tables.
+    /// EXPLAIN every statement of the contract operations (PostgreSQL) and flag full scans
+    /// of big tables.
     CheckPlans(CheckPlansArgs),
 }
 
@@ -111,7 +111,7 @@ pub struct SeedArgs {
         long,
         default_value_t = 100_000,
         requires = "synthetic",
-        value_parser = clap::value_parser!(u32).range(1..=1_000_000)
+        value_parser = clap::value_parser!(u32).range(1..=crate::seed::synthetic::MAX_FILMS as i64)
     )]
     pub films: u32,
     /// Seed of the synthetic catalogue: the same films and seed give the same rows.

@@ -5,9 +5,11 @@
 //! - `entities`: one sea-orm entity per table; `domain`: enums and the caller.
 //! - `store`: every query, with visibility; `graphql`: schema, types, batched loaders.
 //! - `http`: router, GraphQL endpoint, playground, health; `seed`: demo data.
+//! - `contract`: the client operations of `tests/operations/`, for the tools.
 
 pub mod cli;
 pub mod config;
+pub mod contract;
 pub mod db;
 pub mod domain;
 pub mod entities;

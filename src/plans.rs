@@ -11,50 +11,11 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, Transac
 use serde_json::{Value, json};
 
 use crate::{
+    contract::Operation,
     db::{capture_statements, is_postgres},
     domain::viewer::Viewer,
     graphql::{AppSchema, build_schema, execute_one, types::locale::Locale},
 };
-
-/// The contract operations, as the tests hold them.
-const OPERATIONS: [(&str, &str); 9] = [
-    (
-        "AgreementPage",
-        include_str!("../tests/operations/AgreementPage.graphql"),
-    ),
-    (
-        "FestivalProgramme",
-        include_str!("../tests/operations/FestivalProgramme.graphql"),
-    ),
-    (
-        "FilmCatalogue",
-        include_str!("../tests/operations/FilmCatalogue.graphql"),
-    ),
-    (
-        "FilmPage",
-        include_str!("../tests/operations/FilmPage.graphql"),
-    ),
-    (
-        "LocationPage",
-        include_str!("../tests/operations/LocationPage.graphql"),
-    ),
-    (
-        "NodeLookup",
-        include_str!("../tests/operations/NodeLookup.graphql"),
-    ),
-    (
-        "OrganizationPage",
-        include_str!("../tests/operations/OrganizationPage.graphql"),
-    ),
-    (
-        "PartnerSync",
-        include_str!("../tests/operations/PartnerSync.graphql"),
-    ),
-    (
-        "PressRoom",
-        include_str!("../tests/operations/PressRoom.graphql"),
-    ),
-];
 
 /// A full scan of a big table.
 #[derive(Debug, Clone)]
@@ -111,23 +72,14 @@ pub async fn check(db: &DatabaseConnection, rules: PlanRules) -> anyhow::Result<
     let schema = build_schema(db.clone());
     let samples = discover(&schema, db).await?;
     let mut report = PlanReport::default();
-    for (name, document) in OPERATIONS {
+    for operation in Operation::ALL {
+        let name = operation.name();
         let mut explained = 0;
-        for variables in samples.variables(name) {
-            let request = Request::new(document)
-                .operation_name(name)
-                .variables(Variables::from_json(variables));
-            let ((response, _), statements) = capture_statements(execute_one(
-                &schema,
-                db,
-                Viewer::Anonymous,
-                Locale::Ru,
-                request,
-            ))
-            .await;
-            if !response.errors.is_empty() {
-                bail!("{name} answered with errors: {:?}", response.errors);
-            }
+        for variables in samples.variables(operation) {
+            let request = Request::new(operation.document()).operation_name(name);
+            let (answer, statements) =
+                capture_statements(run(&schema, db, request, variables)).await;
+            answer.with_context(|| format!("{name} failed"))?;
             for statement in statements {
                 explained += 1;
                 for table in full_scans(&explain(db, &statement, rules.force_indexes).await?) {
@@ -233,11 +185,11 @@ struct Samples {
 }
 
 impl Samples {
-    fn variables(&self, operation: &str) -> Vec<Value> {
+    fn variables(&self, operation: Operation) -> Vec<Value> {
         match operation {
-            "AgreementPage" => vec![json!({ "slug": self.agreement })],
-            "FestivalProgramme" => vec![json!({ "edition": self.edition })],
-            "FilmCatalogue" => vec![
+            Operation::AgreementPage => vec![json!({ "slug": self.agreement })],
+            Operation::FestivalProgramme => vec![json!({ "edition": self.edition })],
+            Operation::FilmCatalogue => vec![
                 json!({ "first": 24 }),
                 json!({ "first": 24, "after": self.second_page }),
                 // Deep into the list: a page must cost what the first page costs.
@@ -246,16 +198,15 @@ impl Samples {
                     "productionStatuses": ["RELEASED"], "organizationSlug": self.organization, "countries": ["RU"] },
                     "orderBy": [{ "field": "YEAR", "direction": "DESC" }, { "field": "TITLE", "direction": "ASC" }] }),
             ],
-            "FilmPage" => vec![json!({ "slug": self.film })],
-            "LocationPage" => vec![json!({ "slug": self.location })],
-            "NodeLookup" => vec![json!({ "ids": [self.film_id] })],
-            "OrganizationPage" => vec![json!({ "slug": self.organization })],
-            "PartnerSync" => vec![json!({ "since": "2000-01-01T00:00:00Z" })],
-            "PressRoom" => vec![
+            Operation::FilmPage => vec![json!({ "slug": self.film })],
+            Operation::LocationPage => vec![json!({ "slug": self.location })],
+            Operation::NodeLookup => vec![json!({ "ids": [self.film_id] })],
+            Operation::OrganizationPage => vec![json!({ "slug": self.organization })],
+            Operation::PartnerSync => vec![json!({ "since": "2000-01-01T00:00:00Z" })],
+            Operation::PressRoom => vec![
                 json!({}),
                 json!({ "filter": { "kinds": ["PRESS_RELEASE"] } }),
             ],
-            _ => Vec::new(),
         }
     }
 }
@@ -264,21 +215,19 @@ impl Samples {
 const DISCOVERY_PAGE: usize = 100;
 const DISCOVERY_PAGES: usize = 20;
 
-async fn run_json(
+/// Runs `request` with `variables` as an anonymous client; its data, or its errors.
+async fn run(
     schema: &AppSchema,
     db: &DatabaseConnection,
-    query: &str,
+    request: Request,
     variables: Value,
 ) -> anyhow::Result<Value> {
-    let request = Request::new(query).variables(Variables::from_json(variables));
+    let request = request.variables(Variables::from_json(variables));
     let (response, _) = execute_one(schema, db, Viewer::Anonymous, Locale::Ru, request).await;
     if !response.errors.is_empty() {
-        bail!("discovery answered with errors: {:?}", response.errors);
+        bail!("answered with errors: {:?}", response.errors);
     }
-    response
-        .data
-        .into_json()
-        .context("discovery answer is not JSON")
+    response.data.into_json().context("the answer is not JSON")
 }
 
 /// Reads films page by page (at most `DISCOVERY_PAGES` pages) until each kind of sample has
@@ -294,13 +243,14 @@ async fn discover(schema: &AppSchema, db: &DatabaseConnection) -> anyhow::Result
     let mut films: Vec<Value> = Vec::new();
     let mut after = Value::Null;
     for _ in 0..DISCOVERY_PAGES {
-        let data = run_json(
+        let data = run(
             schema,
             db,
-            query,
+            Request::new(query),
             json!({ "first": DISCOVERY_PAGE, "after": after }),
         )
-        .await?;
+        .await
+        .context("discovery failed")?;
         let page = &data["films"];
         films.extend(page["nodes"].as_array().cloned().unwrap_or_default());
         after = page["pageInfo"]["endCursor"].clone();
@@ -318,14 +268,17 @@ async fn discover(schema: &AppSchema, db: &DatabaseConnection) -> anyhow::Result
     }
     // Cursors of the whole catalogue: the end of its first page, and the 25th film from
     // the end (the next page is the list's last).
-    let ends = run_json(
+    let ends = run(
         schema,
         db,
-        "{ head: films(first: 24) { pageInfo { endCursor } }
-           tail: films(last: 25) { pageInfo { startCursor } } }",
+        Request::new(
+            "{ head: films(first: 24) { pageInfo { endCursor } }
+               tail: films(last: 25) { pageInfo { startCursor } } }",
+        ),
         json!({}),
     )
-    .await?;
+    .await
+    .context("discovery failed")?;
     samples.second_page = ends["head"]["pageInfo"]["endCursor"].clone();
     samples.last_page = ends["tail"]["pageInfo"]["startCursor"].clone();
     Ok(samples)

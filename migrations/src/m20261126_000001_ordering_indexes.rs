@@ -10,6 +10,7 @@
 //! so a page is one index range scan, also deep into the list. The catalogue's default
 //! ordering (year descending, then title) has the year descending in its index.
 
+use sea_orm_migration::SchemaManagerConnection;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
@@ -90,13 +91,45 @@ fn indexes() -> Vec<(&'static str, &'static str, String)> {
     ]
 }
 
-/// The plain-column indexes the ones above make redundant.
-const REPLACED: [&str; 4] = [
-    "idx_film_status_year",
-    "idx_film_production_status",
-    "idx_film_status_updated_at",
-    "idx_press_material_status_published_at",
+/// `(name, table, columns)` of the plain-column indexes the ones above make redundant:
+/// dropped by `up`, created again by `down`.
+const REPLACED: [(&str, &str, &str); 4] = [
+    ("idx_film_status_year", "film", "\"status\", \"year\""),
+    (
+        "idx_film_production_status",
+        "film",
+        "\"production_status\"",
+    ),
+    (
+        "idx_film_status_updated_at",
+        "film",
+        "\"status\", \"updated_at\"",
+    ),
+    (
+        "idx_press_material_status_published_at",
+        "press_material",
+        "\"status\", \"published_at\"",
+    ),
 ];
+
+async fn create(
+    db: &SchemaManagerConnection<'_>,
+    name: &str,
+    table: &str,
+    columns: &str,
+) -> Result<(), DbErr> {
+    db.execute_unprepared(&format!(
+        "CREATE INDEX \"{name}\" ON \"{table}\" ({columns})"
+    ))
+    .await
+    .map(|_| ())
+}
+
+async fn drop(db: &SchemaManagerConnection<'_>, name: &str) -> Result<(), DbErr> {
+    db.execute_unprepared(&format!("DROP INDEX \"{name}\""))
+        .await
+        .map(|_| ())
+}
 
 // `&SchemaManager` as the trait spells it: `async_trait` rejects `SchemaManager<'_>` here.
 #[allow(elided_lifetimes_in_paths)]
@@ -109,15 +142,10 @@ impl MigrationTrait for Migration {
         };
         let db = manager.get_connection();
         for (name, table, columns) in indexes() {
-            let columns = columns.replace("{C}", collate);
-            db.execute_unprepared(&format!(
-                "CREATE INDEX \"{name}\" ON \"{table}\" ({columns})"
-            ))
-            .await?;
+            create(db, name, table, &columns.replace("{C}", collate)).await?;
         }
-        for name in REPLACED {
-            db.execute_unprepared(&format!("DROP INDEX \"{name}\""))
-                .await?;
+        for (name, _, _) in REPLACED {
+            drop(db, name).await?;
         }
         Ok(())
     }
@@ -125,31 +153,10 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
         for (name, _, _) in indexes() {
-            db.execute_unprepared(&format!("DROP INDEX \"{name}\""))
-                .await?;
+            drop(db, name).await?;
         }
-        for (name, table, columns) in [
-            ("idx_film_status_year", "film", "\"status\", \"year\""),
-            (
-                "idx_film_production_status",
-                "film",
-                "\"production_status\"",
-            ),
-            (
-                "idx_film_status_updated_at",
-                "film",
-                "\"status\", \"updated_at\"",
-            ),
-            (
-                "idx_press_material_status_published_at",
-                "press_material",
-                "\"status\", \"published_at\"",
-            ),
-        ] {
-            db.execute_unprepared(&format!(
-                "CREATE INDEX \"{name}\" ON \"{table}\" ({columns})"
-            ))
-            .await?;
+        for (name, table, columns) in REPLACED {
+            create(db, name, table, columns).await?;
         }
         Ok(())
     }

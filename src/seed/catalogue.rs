@@ -15,8 +15,9 @@ pub(super) const DISTRIBUTOR: &str = "sample-distributor";
 pub(super) const FOREIGN_STUDIO: &str = "sample-foreign-studio";
 pub(super) const FESTIVAL_ORGANIZER: &str = "sample-festival-organizer";
 
+/// The genres: (slug, Russian name, English name); the synthetic catalogue reuses them.
 #[rustfmt::skip]
-const GENRES: [(&str, &str, &str); 8] = [
+pub(super) const GENRES: [(&str, &str, &str); 8] = [
     ("drama", "Драма", "Drama"),
     ("comedy", "Комедия", "Comedy"),
     ("thriller", "Триллер", "Thriller"),

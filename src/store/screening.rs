@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ConnectionTrait, DbErr, FromQueryResult, QueryResult,
-    sea_query::{Alias, Expr, ExprTrait, IntoIden, JoinType, Query, SelectStatement, SimpleExpr},
+    sea_query::{Alias, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr},
 };
 
 use crate::{
@@ -14,7 +14,7 @@ use crate::{
     error::AppResult,
     store::{
         page::{Page, PageQuery, SortKey, SortKind, WINDOW, fetch_windows},
-        sql::{by_key, col, select_prefixed},
+        sql::{by_key, col, prefixed, select_prefixed},
         visibility,
     },
 };
@@ -144,12 +144,7 @@ pub async fn pages_of(
         ),
     ];
     // The details are joined to the rows of the pages only, after the window.
-    let windowed = |column: screening::Column| {
-        Expr::col((
-            Alias::new(WINDOW),
-            Alias::new(format!("s_{}", column.into_iden())),
-        ))
-    };
+    let windowed = |column| Expr::col((Alias::new(WINDOW), prefixed("s_", column)));
     fetch_windows(
         db,
         query,

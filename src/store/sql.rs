@@ -15,12 +15,16 @@ pub fn col<E: EntityTrait>(entity: E, column: E::Column) -> SimpleExpr {
     Expr::col((entity, column))
 }
 
+/// `<prefix><column>`: the name under which [`select_prefixed`] selects a column.
+pub fn prefixed(prefix: &str, column: impl IntoIden) -> Alias {
+    Alias::new(format!("{prefix}{}", column.into_iden()))
+}
+
 /// Selects every column of `E` (from the table `E` itself) as `<prefix><column>`, so that
 /// `E::Model::from_query_result(row, prefix)` reads it back from a joined row.
 pub fn select_prefixed<E: EntityTrait + Default>(query: &mut SelectStatement, prefix: &str) {
     for column in E::Column::iter() {
-        let name = format!("{prefix}{}", column.into_iden());
-        query.expr_as(Expr::col((E::default(), column)), Alias::new(name));
+        query.expr_as(Expr::col((E::default(), column)), prefixed(prefix, column));
     }
 }
 

@@ -8,7 +8,11 @@ use std::{
 
 use rand::{SeedableRng, rngs::StdRng};
 
-use crate::{catalogue::Catalogue, client::Client, workload::Operation};
+use crate::{
+    catalogue::Catalogue,
+    client::Client,
+    workload::{Operation, Workload},
+};
 
 /// What one phase measured, from the client's side.
 #[derive(Debug, Default)]

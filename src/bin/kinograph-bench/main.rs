@@ -29,7 +29,10 @@ use std::{
 use anyhow::{Context as _, bail};
 use clap::Parser;
 
-use crate::{client::Client, workload::Operation};
+use crate::{
+    client::Client,
+    workload::{Operation, Workload},
+};
 
 /// Load generator for a running Kinograph server: every contract operation in turn, with
 /// varying variables discovered through the API; SQL and memory figures come from the
@@ -207,28 +210,21 @@ async fn bench(args: &Args, threads: usize, client: &Client) -> anyhow::Result<E
             println!("{}", report::skipped(operation.name(), why));
             continue;
         }
-        if !args.warmup.is_zero() {
-            let seed = args.seed.wrapping_add(7919);
-            let warm = load::run(
+        let run = |duration, seed| {
+            load::run(
                 client,
                 operation,
                 Arc::clone(&catalogue),
                 args.concurrency,
-                args.warmup,
+                duration,
                 seed,
-            );
-            warm.await;
+            )
+        };
+        if !args.warmup.is_zero() {
+            run(args.warmup, args.seed.wrapping_add(7919)).await;
         }
         let before = client.metrics().await?;
-        let measurement = load::run(
-            client,
-            operation,
-            Arc::clone(&catalogue),
-            args.concurrency,
-            args.duration,
-            args.seed,
-        )
-        .await;
+        let measurement = run(args.duration, args.seed).await;
         let after = client.metrics().await?;
         let name = operation.name();
         println!(

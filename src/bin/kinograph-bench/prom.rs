@@ -46,12 +46,12 @@ impl Snapshot {
         }
     }
 
-    /// Current resident memory of the server, in MB.
+    /// Current resident memory of the server, in MiB.
     pub fn rss_mb(&self) -> Option<f64> {
         self.value("process_resident_memory_bytes").map(megabytes)
     }
 
-    /// Peak resident memory of the server process so far, in MB.
+    /// Peak resident memory of the server process so far, in MiB.
     pub fn peak_rss_mb(&self) -> Option<f64> {
         self.value("process_resident_memory_peak_bytes")
             .map(megabytes)

@@ -23,8 +23,8 @@ const COLUMNS: [(&str, usize); 10] = [
     ("p99 ms", 7),
     ("errors", 6),
     ("SQL/req", 7),
-    ("peak RSS MB", 11),
-    ("RSS MB", 6),
+    ("peak RSS MiB", 12),
+    ("RSS MiB", 7),
 ];
 
 /// The header line and the separator line.

@@ -3,7 +3,11 @@
 //! the page is flagged (an N+1 somewhere). Each variant runs `RUNS` times, so a count that
 //! changes between identical requests (a batch split by timing) shows as a range.
 
-use crate::{catalogue::Catalogue, client::Client, workload::Operation};
+use crate::{
+    catalogue::Catalogue,
+    client::Client,
+    workload::{Operation, Workload},
+};
 
 /// Runs of each variant.
 const RUNS: usize = 3;

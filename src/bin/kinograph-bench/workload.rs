@@ -1,9 +1,11 @@
-//! The contract operations (embedded from `tests/operations/`) and the varying, realistic
-//! variables each request sends, drawn from what discovery found.
+//! The varying, realistic variables each request of a contract operation sends, drawn from
+//! what discovery found.
 
 use chrono::{Duration as Days, Utc};
 use rand::{Rng, seq::IndexedRandom};
 use serde_json::{Value, json};
+
+pub use kinograph::contract::Operation;
 
 use crate::{
     catalogue::{Catalogue, Named},
@@ -29,84 +31,21 @@ pub fn film_order(index: usize) -> Value {
     )
 }
 
-/// The client operations of `tests/operations/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    FilmCatalogue,
-    FilmPage,
-    OrganizationPage,
-    AgreementPage,
-    LocationPage,
-    FestivalProgramme,
-    PressRoom,
-    PartnerSync,
-    NodeLookup,
-}
-
 /// Variables for one request, with a label saying what they are (for the shape check).
 pub type Labelled = (String, Value);
 
-impl Operation {
-    pub const ALL: [Operation; 9] = [
-        Operation::FilmCatalogue,
-        Operation::FilmPage,
-        Operation::OrganizationPage,
-        Operation::AgreementPage,
-        Operation::LocationPage,
-        Operation::FestivalProgramme,
-        Operation::PressRoom,
-        Operation::PartnerSync,
-        Operation::NodeLookup,
-    ];
-
-    /// The operation name, as in its document and in `/metrics`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Operation::FilmCatalogue => "FilmCatalogue",
-            Operation::FilmPage => "FilmPage",
-            Operation::OrganizationPage => "OrganizationPage",
-            Operation::AgreementPage => "AgreementPage",
-            Operation::LocationPage => "LocationPage",
-            Operation::FestivalProgramme => "FestivalProgramme",
-            Operation::PressRoom => "PressRoom",
-            Operation::PartnerSync => "PartnerSync",
-            Operation::NodeLookup => "NodeLookup",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|op| op.name().eq_ignore_ascii_case(name.trim()))
-    }
-
-    /// The GraphQL document, exactly as the clients send it.
-    pub fn document(self) -> &'static str {
-        match self {
-            Operation::FilmCatalogue => {
-                include_str!("../../../tests/operations/FilmCatalogue.graphql")
-            }
-            Operation::FilmPage => include_str!("../../../tests/operations/FilmPage.graphql"),
-            Operation::OrganizationPage => {
-                include_str!("../../../tests/operations/OrganizationPage.graphql")
-            }
-            Operation::AgreementPage => {
-                include_str!("../../../tests/operations/AgreementPage.graphql")
-            }
-            Operation::LocationPage => {
-                include_str!("../../../tests/operations/LocationPage.graphql")
-            }
-            Operation::FestivalProgramme => {
-                include_str!("../../../tests/operations/FestivalProgramme.graphql")
-            }
-            Operation::PressRoom => include_str!("../../../tests/operations/PressRoom.graphql"),
-            Operation::PartnerSync => include_str!("../../../tests/operations/PartnerSync.graphql"),
-            Operation::NodeLookup => include_str!("../../../tests/operations/NodeLookup.graphql"),
-        }
-    }
-
+/// What the load generator draws for each contract operation.
+pub trait Workload {
     /// Why the operation cannot run on what was discovered, if it cannot.
-    pub fn missing(self, cat: &Catalogue) -> Option<&'static str> {
+    fn missing(self, cat: &Catalogue) -> Option<&'static str>;
+    /// Variables for one request.
+    fn variables(self, cat: &Catalogue, rng: &mut impl Rng) -> Value;
+    /// A small and a large request of the same shape, for the shape check.
+    fn shape_pair(self, cat: &Catalogue) -> Option<[Labelled; 2]>;
+}
+
+impl Workload for Operation {
+    fn missing(self, cat: &Catalogue) -> Option<&'static str> {
         let empty = match self {
             Operation::OrganizationPage => cat.organizations.is_empty(),
             Operation::AgreementPage => cat.agreements.is_empty(),
@@ -118,8 +57,7 @@ impl Operation {
         empty.then_some("no suitable values were discovered")
     }
 
-    /// Variables for one request under load.
-    pub fn variables(self, cat: &Catalogue, rng: &mut impl Rng) -> Value {
+    fn variables(self, cat: &Catalogue, rng: &mut impl Rng) -> Value {
         let locale = locale(rng);
         match self {
             Operation::FilmCatalogue => catalogue_page(cat, rng, locale),
@@ -173,9 +111,8 @@ impl Operation {
         }
     }
 
-    /// A small and a large request of the same operation, for the shape check: `first: 5`
-    /// against `first: 100` where the operation pages, else two different objects.
-    pub fn shape_pair(self, cat: &Catalogue) -> Option<[Labelled; 2]> {
+    /// `first: 5` against `first: 100` where the operation pages, else two different objects.
+    fn shape_pair(self, cat: &Catalogue) -> Option<[Labelled; 2]> {
         let sized = |first: u32, vars: Value| {
             let mut vars = vars;
             vars["first"] = json!(first);

@@ -103,7 +103,6 @@ pub(crate) async fn write(w: &mut World, out: &mut Writer<'_>) -> Result<(), DbE
             });
         }
     }
-    w.agreements = count;
     out.write::<agreement::Entity, _>("agreement", count, rows)
         .await?;
     let n = parties.len();

@@ -3,26 +3,13 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use super::dice::Dice;
-use super::plan::{Stamps, at};
+use super::plan::{EPOCH, Stamps, at};
 use super::words;
 use super::world::{Film, Stream, World};
 use super::writer::Writer;
 use crate::domain::enums::{AssetPurpose, MediaKind, ProductionStatus, PublicationStatus};
 use crate::entities::{film, film_genre, genre, media_asset};
-use crate::seed::image::FilmImage;
-
-/// The demo data's genres (`src/seed/catalogue.rs`): reused by slug, created when missing.
-#[rustfmt::skip]
-const GENRES: [(&str, &str, &str); 8] = [
-    ("drama", "Драма", "Drama"),
-    ("comedy", "Комедия", "Comedy"),
-    ("thriller", "Триллер", "Thriller"),
-    ("documentary", "Документальный", "Documentary"),
-    ("family", "Семейный", "Family"),
-    ("history", "Исторический", "History"),
-    ("animation", "Анимация", "Animation"),
-    ("adventure", "Приключения", "Adventure"),
-];
+use crate::seed::{catalogue::GENRES, image::FilmImage};
 
 /// Finds the genres by slug and creates the missing ones.
 pub(crate) async fn genres(
@@ -35,7 +22,7 @@ pub(crate) async fn genres(
         .filter(genre::Column::Slug.is_in(slugs))
         .all(db)
         .await?;
-    let created = at(1_640_995_200); // 2022-01-01
+    let created = at(EPOCH);
     let mut missing = Vec::new();
     for (slug, ru, en) in GENRES {
         let id = match existing.iter().find(|g| g.slug == slug) {

@@ -24,7 +24,7 @@ fn roles(d: &mut Dice, k: usize) -> Vec<Role> {
         Role::LeadProducer
     }];
     for slot in 1..k {
-        roles.push(if slot == k - 1 && k >= 2 && d.chance(0.5) {
+        roles.push(if slot == k - 1 && d.chance(0.5) {
             Role::Distributor
         } else if d.chance(0.15) {
             Role::SupportedBy
@@ -87,8 +87,9 @@ pub(crate) async fn co_productions(w: &World, out: &mut Writer<'_>) -> Result<()
                 }
                 org = d.below(w.organizations.len());
             }
-            let agreement = (w.agreements > 0 && d.chance(0.1))
-                .then(|| w.bases.agreement + d.below(w.agreements) as i32);
+            let agreement = d
+                .chance(0.1)
+                .then(|| w.bases.agreement + d.below(w.plan.agreements) as i32);
             if taken.contains(&org) {
                 continue; // one row per organization and film: fewer organizations than roles
             }

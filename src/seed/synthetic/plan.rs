@@ -151,7 +151,7 @@ pub(crate) struct Stamps {
 }
 
 /// 2022-01-01T00:00:00Z.
-const EPOCH: i64 = 1_640_995_200;
+pub(crate) const EPOCH: i64 = 1_640_995_200;
 /// Four years of seconds.
 const SPAN: i64 = 4 * 365 * 24 * 3600;
 

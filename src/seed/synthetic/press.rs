@@ -121,10 +121,10 @@ pub(crate) async fn subjects(w: &World, out: &mut Writer<'_>) -> Result<(), DbEr
         if d.chance(0.2) {
             subjects.push((SubjectType::Location, w.places[d.below(w.places.len())].id));
         }
-        if w.agreements > 0 && d.chance(0.05) {
+        if d.chance(0.05) {
             subjects.push((
                 SubjectType::Agreement,
-                w.bases.agreement + d.below(w.agreements) as i32,
+                w.bases.agreement + d.below(w.plan.agreements) as i32,
             ));
         }
         (0..)

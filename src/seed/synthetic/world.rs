@@ -87,7 +87,6 @@ pub(crate) struct World {
     pub films: Vec<Film>,
     pub places: Vec<Place>,
     pub editions: Vec<Edition>,
-    pub agreements: usize,
     pub press: Vec<Press>,
     /// Cinemas and festival venues by city (index into `CITIES`).
     pub venues_by_city: Vec<Vec<i32>>,
@@ -108,7 +107,6 @@ impl World {
             films: Vec::new(),
             places: Vec::new(),
             editions: Vec::new(),
-            agreements: 0,
             press: Vec::new(),
             venues_by_city: Vec::new(),
             venues: Vec::new(),

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, InsertMany,
-    IntoActiveModel, Iterable, TransactionTrait,
+    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, InsertMany, IntoActiveModel, Iterable,
+    TransactionTrait,
 };
 
 /// Rows committed per transaction.
@@ -40,14 +40,12 @@ pub(crate) struct Writer<'a> {
 impl<'a> Writer<'a> {
     pub(crate) fn new(db: &'a DatabaseConnection, progress: bool) -> Self {
         // PostgreSQL binds at most 65535 parameters per statement, SQLite 32766.
-        let max_parameters = match db.get_database_backend() {
-            DbBackend::Postgres => 65_535,
-            _ => 32_766,
-        };
+        let postgres = crate::db::is_postgres(db);
+        let max_parameters = if postgres { 65_535 } else { 32_766 };
         Self {
             db,
             progress,
-            sqlite: db.get_database_backend() == DbBackend::Sqlite,
+            sqlite: !postgres,
             max_parameters,
             times: Vec::new(),
         }
