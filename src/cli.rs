@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 
 use crate::{
-    config::{DatabaseArgs, SeedArgs},
+    config::{DatabaseArgs, KeysCommand, SeedArgs},
     db,
 };
 
@@ -110,6 +110,55 @@ pub async fn check_plans(
     } else {
         anyhow::bail!("{} full scans of big tables", report.findings.len())
     }
+}
+
+/// `kinograph keys create|list|revoke`.
+pub async fn keys(args: &DatabaseArgs, command: &KeysCommand) -> anyhow::Result<()> {
+    use crate::store::api_key;
+    use sea_orm::ActiveEnum as _;
+    let (conn, _) = db::connect(&db_config(args)).await?;
+    db::migrate(&conn).await?;
+    match command {
+        KeysCommand::Create { name, role } => {
+            let key = api_key::create(&conn, name, *role).await?;
+            eprintln!(
+                "API key \"{}\" ({}) created. It is shown only this once; store it now:",
+                name.trim(),
+                role.to_value()
+            );
+            println!("{key}");
+        }
+        KeysCommand::List => {
+            let keys = api_key::list(&conn).await?;
+            if keys.is_empty() {
+                println!(
+                    "no API keys; create one with `kinograph keys create --name NAME --role partner|editor`"
+                );
+            }
+            println!(
+                "{:<30} {:<8} {:<12} {:<20} revoked",
+                "name", "role", "key", "created"
+            );
+            for key in keys {
+                let revoked = key
+                    .revoked_at
+                    .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_else(|| "-".to_string());
+                println!(
+                    "{:<30} {:<8} {:<12} {:<20} {revoked}",
+                    key.name,
+                    key.role.to_value(),
+                    format!("{}…", key.key_prefix),
+                    key.created_at.format("%Y-%m-%d %H:%M"),
+                );
+            }
+        }
+        KeysCommand::Revoke { name } => {
+            api_key::revoke(&conn, name).await?;
+            println!("API key \"{}\" revoked", name.trim());
+        }
+    }
+    Ok(())
 }
 
 /// `kinograph schema`: prints the SDL.

@@ -32,6 +32,31 @@ pub enum Command {
     /// EXPLAIN every statement of the contract operations (PostgreSQL) and flag full scans
     /// of big tables.
     CheckPlans(CheckPlansArgs),
+    /// Issue, list and revoke API keys.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+/// `kinograph keys ...`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum KeysCommand {
+    /// Issue a new key and print it once (only its hash is stored).
+    Create {
+        /// Who holds the key (unique; recorded as the author of the key's writes).
+        #[arg(long)]
+        name: String,
+        /// What the key may do: `partner` reads embargoed material and syncs, `editor` also
+        /// reads drafts and writes.
+        #[arg(long, value_enum)]
+        role: crate::domain::viewer::Role,
+    },
+    /// List the keys: name, role, start of the key, created, revoked.
+    List,
+    /// Revoke the key with this name; requests with it are refused from then on.
+    Revoke {
+        /// The key's name.
+        name: String,
+    },
 }
 
 /// Where the data lives.

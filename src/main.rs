@@ -17,5 +17,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Seed(args) => kinograph::cli::seed(&cli.database, &args).await,
         Command::Schema => kinograph::cli::print_schema(),
         Command::CheckPlans(args) => kinograph::cli::check_plans(&cli.database, &args).await,
+        Command::Keys(command) => kinograph::cli::keys(&cli.database, &command).await,
     }
 }

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::{
     contract::Operation,
     db::{capture_statements, is_postgres},
-    domain::viewer::Viewer,
+    domain::viewer::Caller,
     graphql::{AppSchema, build_schema, execute_one, types::locale::Locale},
 };
 
@@ -69,7 +69,7 @@ pub async fn check(db: &DatabaseConnection, rules: PlanRules) -> anyhow::Result<
             *estimate *= SCALE_FILMS / films;
         }
     }
-    let schema = build_schema(db.clone());
+    let schema = build_schema();
     let samples = discover(&schema, db).await?;
     let mut report = PlanReport::default();
     for operation in Operation::ALL {
@@ -223,7 +223,7 @@ async fn run(
     variables: Value,
 ) -> anyhow::Result<Value> {
     let request = request.variables(Variables::from_json(variables));
-    let (response, _) = execute_one(schema, db, Viewer::Anonymous, Locale::Ru, request).await;
+    let (response, _) = execute_one(schema, db, Caller::default(), Locale::Ru, request).await;
     if !response.errors.is_empty() {
         bail!("answered with errors: {:?}", response.errors);
     }

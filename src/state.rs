@@ -28,7 +28,7 @@ impl AppState {
         statements: StatementCounter,
     ) -> Self {
         let read_db = read_db.unwrap_or_else(|| db.clone());
-        let schema = crate::graphql::build_schema(read_db.clone());
+        let schema = crate::graphql::build_schema();
         Self {
             db,
             read_db,

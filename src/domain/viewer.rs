@@ -1,5 +1,9 @@
 //! The caller of a request: anonymous, or a partner or editor by API key.
 
+use sea_orm::entity::prelude::*;
+
+use crate::error::{AppError, AppResult};
+
 /// Who is asking. Visibility and permissions are decided from this alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Viewer {
@@ -21,5 +25,70 @@ impl Viewer {
     /// Sees published material before its embargo lifts.
     pub fn sees_embargoed(self) -> bool {
         matches!(self, Viewer::Partner | Viewer::Editor)
+    }
+
+    /// Succeeds for editors; anonymous callers are `UNAUTHENTICATED` (they need a key),
+    /// partners `FORBIDDEN` (their key does not allow it).
+    pub fn require_editor(self, what: &str) -> AppResult<()> {
+        match self {
+            Viewer::Editor => Ok(()),
+            Viewer::Anonymous => Err(AppError::Unauthenticated(format!(
+                "{what} needs an editor's API key: send \"Authorization: Bearer <key>\""
+            ))),
+            Viewer::Partner => Err(AppError::Forbidden(format!(
+                "{what} needs an editor's API key; this key has the partner role"
+            ))),
+        }
+    }
+}
+
+/// The role of an API key.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, clap::ValueEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum Role {
+    /// Reads embargoed material too, and syncs the catalogue.
+    #[sea_orm(string_value = "PARTNER")]
+    Partner,
+    /// Reads drafts and archived material too, and writes.
+    #[sea_orm(string_value = "EDITOR")]
+    Editor,
+}
+
+impl Role {
+    /// The viewer a key of this role makes.
+    pub fn viewer(self) -> Viewer {
+        match self {
+            Role::Partner => Viewer::Partner,
+            Role::Editor => Viewer::Editor,
+        }
+    }
+}
+
+/// The caller with the name of the key it presented, recorded as the actor of its writes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Caller {
+    /// What the caller may see and do.
+    pub viewer: Viewer,
+    /// The API key's name; None for anonymous callers.
+    pub key_name: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_editors_write_and_the_codes_say_why_the_others_cannot() {
+        assert!(Viewer::Editor.require_editor("createFilm").is_ok());
+        let anonymous = Viewer::Anonymous
+            .require_editor("createFilm")
+            .expect_err("anonymous callers do not write");
+        assert_eq!(anonymous.code(), "UNAUTHENTICATED");
+        assert!(anonymous.to_string().contains("Authorization: Bearer"));
+        let partner = Viewer::Partner
+            .require_editor("createFilm")
+            .expect_err("partners do not write");
+        assert_eq!(partner.code(), "FORBIDDEN");
+        assert!(partner.to_string().contains("partner"));
     }
 }

@@ -7,6 +7,8 @@ pub mod agreement;
 pub mod agreement_party;
 pub mod agreement_scope;
 pub mod agreement_signatory;
+pub mod api_key;
+pub mod audit_entry;
 pub mod co_production;
 pub mod credit;
 pub mod festival;

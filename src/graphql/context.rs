@@ -1,5 +1,5 @@
 //! What a resolver can reach: the database, the caller, the request's loaders and locale,
-//! and the list of fields served in a fallback language.
+//! the list of fields served in a fallback language, and the warnings of its writes.
 
 use std::{
     sync::{Arc, Mutex},
@@ -13,7 +13,7 @@ use async_graphql::{
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    domain::viewer::Viewer,
+    domain::viewer::{Caller, Viewer},
     error::{AppError, AppResult},
     graphql::{batch::LoaderTasks, loaders::AppLoader, types::locale::Locale},
     store::page::Page,
@@ -22,46 +22,54 @@ use crate::{
 /// Per-request state, attached to each request (never to the schema), so no loader batch or
 /// cache is shared between callers.
 pub struct RequestState {
+    /// The database the request reads and writes: the primary for mutations (they write, and
+    /// read their own writes), the read replica (when there is one) for queries.
+    pub db: DatabaseConnection,
     /// The caller.
-    pub viewer: Viewer,
+    pub caller: Caller,
     /// The request's locale (from `Accept-Language`, else RU).
     pub locale: Locale,
     /// Batched loaders for every relation.
     pub loader: DataLoader<AppLoader>,
     /// Paths of localized fields served in the other language.
-    pub fallbacks: LocaleFallbacks,
+    pub fallbacks: Collected,
+    /// Warnings about accepted writes (`extensions.warnings`).
+    pub warnings: Collected,
     /// The loader tasks, run by [`crate::graphql::batch::run`] beside the execution.
     pub tasks: LoaderTasks,
 }
 
 impl RequestState {
     /// Fresh state for one request; run its execution with [`crate::graphql::batch::run`].
-    pub fn new(db: DatabaseConnection, viewer: Viewer, locale: Locale) -> Self {
+    pub fn new(db: DatabaseConnection, caller: Caller, locale: Locale) -> Self {
         let tasks = LoaderTasks::default();
         Self {
-            viewer,
-            locale,
-            loader: DataLoader::new(AppLoader::new(db, viewer), tasks.spawner())
+            loader: DataLoader::new(AppLoader::new(db.clone(), caller.viewer), tasks.spawner())
                 .delay(Duration::ZERO),
-            fallbacks: LocaleFallbacks::default(),
+            db,
+            caller,
+            locale,
+            fallbacks: Collected::default(),
+            warnings: Collected::default(),
             tasks,
         }
     }
 }
 
-/// The response paths of localized fields that fell back to the other language.
+/// Values a request collects beside its data for the response's `extensions`: the paths of
+/// localized fields that fell back to the other language, the warnings of writes.
 #[derive(Debug, Clone, Default)]
-pub struct LocaleFallbacks(Arc<Mutex<Vec<serde_json::Value>>>);
+pub struct Collected(Arc<Mutex<Vec<serde_json::Value>>>);
 
-impl LocaleFallbacks {
-    /// Records one path.
+impl Collected {
+    /// Records one value.
     pub fn push(&self, path: serde_json::Value) {
         if let Ok(mut paths) = self.0.lock() {
             paths.push(path);
         }
     }
 
-    /// All recorded paths, in the order they were resolved.
+    /// All recorded values, in the order they were recorded.
     pub fn take(&self) -> Vec<serde_json::Value> {
         self.0
             .lock()
@@ -72,13 +80,17 @@ impl LocaleFallbacks {
 
 /// Typed access to the schema's and the request's data.
 pub trait ContextExt {
-    /// The database pool.
+    /// The request's database (see [`RequestState::db`]).
     fn db(&self) -> AppResult<&DatabaseConnection>;
     /// This request's state.
     fn request(&self) -> AppResult<&RequestState>;
-    /// The caller.
+    /// What the caller may see and do.
     fn viewer(&self) -> AppResult<Viewer> {
-        Ok(self.request()?.viewer)
+        Ok(self.request()?.caller.viewer)
+    }
+    /// The caller, with the name of its key.
+    fn caller(&self) -> AppResult<&Caller> {
+        Ok(&self.request()?.caller)
     }
     /// The batched loaders.
     fn loader(&self) -> AppResult<&DataLoader<AppLoader>> {
@@ -88,8 +100,7 @@ pub trait ContextExt {
 
 impl ContextExt for Context<'_> {
     fn db(&self) -> AppResult<&DatabaseConnection> {
-        self.data::<DatabaseConnection>()
-            .map_err(|_| AppError::internal(anyhow::anyhow!("database missing from schema data")))
+        Ok(&self.request()?.db)
     }
 
     fn request(&self) -> AppResult<&RequestState> {

@@ -10,7 +10,7 @@ use std::{
 
 use async_graphql::{
     Request,
-    parser::types::{DocumentOperations, ExecutableDocument},
+    parser::types::{DocumentOperations, ExecutableDocument, OperationType},
 };
 
 /// Longest document text kept.
@@ -26,15 +26,22 @@ struct Documents {
 
 static DOCUMENTS: LazyLock<Mutex<Documents>> = LazyLock::new(Mutex::default);
 
-/// Gives `request` its parsed document from the cache, parsing and keeping it on a miss.
-/// Returns the name of the operation the request runs: its `operationName`, else the name
-/// of the document's only operation (clients such as load generators often send no
-/// `operationName`), for metrics.
-pub fn prepare(request: &mut Request) -> Option<String> {
+/// What [`prepare`] learnt of a request's document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prepared {
+    /// The operation's name: the request's `operationName`, else the name of the document's
+    /// only operation (clients such as load generators often send no `operationName`), for
+    /// metrics.
+    pub name: Option<String>,
+    /// True when the operation the request runs is a mutation.
+    pub mutation: bool,
+}
+
+/// Gives `request` its parsed document from the cache, parsing it on a miss (and keeping it
+/// when it is small enough). A document that does not parse is left to async-graphql, which
+/// parses it again and reports the error as usual.
+pub fn prepare(request: &mut Request) -> Prepared {
     let text = request.query.as_str();
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return request.operation_name.clone();
-    }
     let cached = DOCUMENTS
         .lock()
         .ok()
@@ -43,9 +50,14 @@ pub fn prepare(request: &mut Request) -> Option<String> {
         Some(document) => document,
         None => {
             let Ok(document) = async_graphql::parser::parse_query(text) else {
-                return request.operation_name.clone();
+                return Prepared {
+                    name: request.operation_name.clone(),
+                    mutation: false,
+                };
             };
-            if let Ok(mut cache) = DOCUMENTS.lock() {
+            if text.len() <= MAX_DOCUMENT_BYTES
+                && let Ok(mut cache) = DOCUMENTS.lock()
+            {
                 if cache.bytes + text.len() > MAX_TOTAL_BYTES {
                     *cache = Documents::default();
                 }
@@ -64,8 +76,19 @@ pub fn prepare(request: &mut Request) -> Option<String> {
             }
             _ => None,
         });
+    let mutation = operation_type(&document, request.operation_name.as_deref())
+        == Some(OperationType::Mutation);
     request.set_parsed_query(document);
-    name
+    Prepared { name, mutation }
+}
+
+/// The type of the operation a request named `name` (or naming none) runs in `document`.
+pub fn operation_type(document: &ExecutableDocument, name: Option<&str>) -> Option<OperationType> {
+    match (&document.operations, name) {
+        (DocumentOperations::Single(op), _) => Some(op.node.ty),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
+        (DocumentOperations::Multiple(ops), None) => ops.values().next().map(|op| op.node.ty),
+    }
 }
 
 #[cfg(test)]
@@ -76,22 +99,33 @@ mod tests {
     fn a_kept_document_is_the_parsed_text_and_bad_text_is_left_to_the_executor() {
         let text = "query Kept($slug: String!) { film(slug: $slug) { slug } }";
         let mut first = Request::new(text);
-        assert_eq!(prepare(&mut first).as_deref(), Some("Kept"));
+        assert_eq!(prepare(&mut first).name.as_deref(), Some("Kept"));
         let mut second = Request::new(text);
-        assert_eq!(prepare(&mut second).as_deref(), Some("Kept"));
+        assert_eq!(prepare(&mut second).name.as_deref(), Some("Kept"));
         let expected = async_graphql::parser::parse_query(text).expect("parses");
         let kept = second.parsed_query().expect("parsed");
         assert_eq!(format!("{kept:?}"), format!("{expected:?}"));
 
         let mut broken = Request::new("{ film(slug: ");
-        assert_eq!(prepare(&mut broken), None);
+        assert_eq!(prepare(&mut broken), Prepared::default());
         assert!(broken.parsed_query().is_err(), "not parsed ahead");
 
         let mut two =
             Request::new("query A { films { totalCount } } query B { films { totalCount } }")
                 .operation_name("B");
-        assert_eq!(prepare(&mut two).as_deref(), Some("B"));
+        assert_eq!(prepare(&mut two).name.as_deref(), Some("B"));
         let mut unnamed = Request::new("{ films { totalCount } }");
-        assert_eq!(prepare(&mut unnamed), None);
+        assert_eq!(prepare(&mut unnamed), Prepared::default());
+    }
+
+    #[test]
+    fn the_operation_run_decides_whether_a_request_writes() {
+        let text = "query Q { films { totalCount } } mutation M { createFilm { film { id } } }";
+        let mut query = Request::new(text).operation_name("Q");
+        assert!(!prepare(&mut query).mutation);
+        let mut mutation = Request::new(text).operation_name("M");
+        assert!(prepare(&mut mutation).mutation);
+        let mut anonymous = Request::new("mutation { createFilm { film { id } } }");
+        assert!(prepare(&mut anonymous).mutation);
     }
 }

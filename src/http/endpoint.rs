@@ -4,10 +4,7 @@
 
 use async_graphql::{
     BatchRequest, BatchResponse, Request, Response as GqlResponse, Value,
-    parser::{
-        parse_query,
-        types::{DocumentOperations, OperationType},
-    },
+    parser::{parse_query, types::OperationType},
 };
 use async_graphql_axum::GraphQLBatchRequest;
 use axum::{
@@ -20,10 +17,12 @@ use super::{playground, rejection::Rejection};
 use std::time::Instant;
 
 use crate::{
-    domain::viewer::Viewer,
+    domain::viewer::Caller,
+    error::AppError,
     graphql::{documents, execute_one, types::locale::Locale},
     metrics::Observation,
     state::AppState,
+    store,
 };
 
 /// Most operations accepted in one batch request.
@@ -83,59 +82,73 @@ pub async fn post(
 
 /// True when the operation the request selects is a mutation.
 fn is_mutation(request: &Request) -> bool {
-    let Ok(document) = parse_query(&request.query) else {
-        return false;
-    };
-    let ty = match (&document.operations, request.operation_name.as_deref()) {
-        (DocumentOperations::Single(op), _) => Some(op.node.ty),
-        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
-        (DocumentOperations::Multiple(ops), None) => ops.values().next().map(|op| op.node.ty),
-    };
-    ty == Some(OperationType::Mutation)
+    parse_query(&request.query).is_ok_and(|document| {
+        documents::operation_type(&document, request.operation_name.as_deref())
+            == Some(OperationType::Mutation)
+    })
 }
 
-/// The caller, from `Authorization: Bearer <key>`; the error says why a key is refused.
-fn viewer(headers: &HeaderMap) -> Result<Viewer, &'static str> {
+/// The caller, from `Authorization: Bearer <key>`: anonymous without the header, refused
+/// with `UNAUTHENTICATED` (401) when the header is malformed or the key unknown or revoked.
+async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
-        return Ok(Viewer::Anonymous);
+        return Ok(Caller::default());
     };
+    let refuse =
+        |message: &str| error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", message);
     let key = value
         .to_str()
         .ok()
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim);
     match key {
-        None => Err("the Authorization header must be \"Bearer <api key>\""),
-        Some("") => Err("the Authorization header carries an empty API key"),
-        // No API keys are issued yet, so every key is unknown.
-        Some(_) => Err("unknown or revoked API key"),
+        None => Err(refuse(
+            "the Authorization header must be \"Bearer <api key>\"",
+        )),
+        Some("") => Err(refuse("the Authorization header carries an empty API key")),
+        Some(key) => match store::api_key::authenticate(&state.db, key).await {
+            Ok(caller) => Ok(caller),
+            Err(AppError::Internal(_)) => Err(error_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "INTERNAL",
+                "internal error: the API key could not be checked; try again",
+            )),
+            Err(err) => Err(refuse(&err.to_string())),
+        },
     }
 }
 
 async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> Response {
-    let viewer = match viewer(headers) {
-        Ok(viewer) => viewer,
-        Err(message) => {
-            return error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", message);
-        }
+    let caller = match caller(state, headers).await {
+        Ok(caller) => caller,
+        Err(response) => return response,
     };
     let locale = Locale::from_accept_language(
         headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok()),
     );
-    let run = |mut request: Request| async move {
-        let started = Instant::now();
-        let operation = documents::prepare(&mut request);
-        let (response, statements) =
-            execute_one(&state.schema, &state.read_db, viewer, locale, request).await;
-        state.metrics.observe(&Observation {
-            operation: operation.as_deref().unwrap_or("anonymous"),
-            failed: !response.errors.is_empty(),
-            statements,
-            elapsed: started.elapsed(),
-        });
-        response
+    let run = |mut request: Request| {
+        let caller = caller.clone();
+        async move {
+            let started = Instant::now();
+            let prepared = documents::prepare(&mut request);
+            // Mutations write, and read what they wrote: they run on the primary.
+            let db = if prepared.mutation {
+                &state.db
+            } else {
+                &state.read_db
+            };
+            let (response, statements) =
+                execute_one(&state.schema, db, caller, locale, request).await;
+            state.metrics.observe(&Observation {
+                operation: prepared.name.as_deref().unwrap_or("anonymous"),
+                failed: !response.errors.is_empty(),
+                statements,
+                elapsed: started.elapsed(),
+            });
+            response
+        }
     };
     let response = match batch {
         BatchRequest::Single(request) => BatchResponse::Single(run(request).await),

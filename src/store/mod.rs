@@ -3,8 +3,11 @@
 //! (for the batched loaders) and return rows grouped by parent.
 
 pub mod agreement;
+pub mod api_key;
+pub mod audit;
 pub mod co_production;
 pub mod credit;
+pub mod edit;
 pub mod festival;
 pub mod film;
 pub mod lookup;

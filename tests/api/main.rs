@@ -5,6 +5,7 @@
 mod common;
 
 mod batching;
+mod editing;
 mod errors;
 mod http;
 mod operations;

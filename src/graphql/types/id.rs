@@ -3,6 +3,8 @@
 use async_graphql::ID;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 
+use crate::error::{AppError, AppResult};
+
 /// The object types that have global ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NodeType {
@@ -69,6 +71,18 @@ pub fn decode(id: &str) -> Option<(NodeType, i32)> {
     let row: i32 = row.parse().ok().filter(|r| *r > 0)?;
     // Only the canonical spelling is accepted ("+1" or "01" would alias another id).
     (row.to_string() == text[name.len() + 1..]).then_some((node_type, row))
+}
+
+/// The row id of `id` given in the input field `field`, which must name a `node_type`;
+/// `BAD_USER_INPUT` otherwise.
+pub fn expect(node_type: NodeType, id: &ID, field: &str) -> AppResult<i32> {
+    match decode(id) {
+        Some((found, row)) if found == node_type => Ok(row),
+        _ => Err(AppError::bad_input(
+            field,
+            format!("\"{field}\" must be the id of a {}", node_type.name()),
+        )),
+    }
 }
 
 #[cfg(test)]

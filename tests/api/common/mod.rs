@@ -10,6 +10,7 @@ use axum::{
 use http_body_util::BodyExt;
 use kinograph::{
     db::{self, DbConfig, StatementCounter},
+    domain::viewer::Role,
     state::AppState,
 };
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -195,12 +196,42 @@ impl TestApp {
         variables: Value,
         headers: &[(&str, &str)],
     ) -> Answer {
+        let body = json!({ "query": query, "variables": variables });
+        self.post(&body, headers).await
+    }
+
+    /// POSTs a JSON body to `/graphql` with extra headers.
+    pub async fn post(&self, body: &Value, headers: &[(&str, &str)]) -> Answer {
         let mut request = Request::post("/graphql").header("content-type", "application/json");
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let body = json!({ "query": query, "variables": variables }).to_string();
-        self.send(request.body(Body::from(body)).unwrap()).await
+        self.send(request.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    /// Runs the operation `name` of `document` as the holder of `key` (anonymous without).
+    pub async fn operation_as(
+        &self,
+        key: Option<&str>,
+        document: &str,
+        name: &str,
+        variables: Value,
+    ) -> Answer {
+        let body = json!({ "query": document, "operationName": name, "variables": variables });
+        let bearer = key.map(|key| format!("Bearer {key}"));
+        let headers: Vec<(&str, &str)> = bearer
+            .as_deref()
+            .map(|b| vec![("authorization", b)])
+            .unwrap_or_default();
+        self.post(&body, &headers).await
+    }
+
+    /// Issues an API key with `role`, named `name`; returns the key.
+    pub async fn key(&self, name: &str, role: Role) -> String {
+        kinograph::store::api_key::create(&self.db, name, role)
+            .await
+            .expect("key issued")
     }
 
     /// The number of SQL statements the request causes, with its answer.

@@ -1,0 +1,44 @@
+//! The mutation root, merged from one object per area, and the input pieces they share.
+//! Every mutation needs an editor's API key and runs in one transaction.
+
+mod film;
+mod press;
+
+use async_graphql::{InputObject, MaybeUndefined, MergedObject};
+
+use crate::store::edit::Patch;
+
+/// Every write: films and their co-productions, press materials and their publication.
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(film::FilmMutation, press::PressMutation);
+
+/// Text in Russian and English. Creating, give at least one language. Updating, a language
+/// left out keeps its text, and null clears it (one language must remain).
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct LocalizedTextInput {
+    /// The Russian text.
+    pub ru: MaybeUndefined<String>,
+    /// The English text.
+    pub en: MaybeUndefined<String>,
+}
+
+impl LocalizedTextInput {
+    /// The change to each language, `(ru, en)`.
+    pub fn patches(self) -> (Patch<String>, Patch<String>) {
+        (patch(self.ru), patch(self.en))
+    }
+
+    /// The text of each language, `(ru, en)`, for a new record.
+    pub fn values(self) -> (Option<String>, Option<String>) {
+        (self.ru.take(), self.en.take())
+    }
+}
+
+/// A patch from an optional input value: left out keeps, null clears.
+pub fn patch<T>(value: MaybeUndefined<T>) -> Patch<T> {
+    match value {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(value) => Some(Some(value)),
+    }
+}

@@ -1,0 +1,174 @@
+//! Writes to the catalogue, one file per aggregate. Every write is one store function that
+//! checks the caller, validates its input, then runs in one transaction that also records
+//! the audit entry: it applies whole or not at all (any `?` rolls back when the transaction
+//! drops).
+//!
+//! The first statement of every write transaction is a write to the aggregate's root row
+//! ([`claim`], [`touch`]). That takes the row lock on PostgreSQL, so concurrent writes to one
+//! film run one after the other and checks over its rows (shares totalling at most 100 %)
+//! hold; and it takes SQLite's write lock at once, so a transaction never reads first and
+//! then fails to upgrade to writing.
+
+pub mod co_production;
+pub mod film;
+pub mod press;
+
+use chrono::Utc;
+use sea_orm::{
+    ConnectionTrait, DbErr, EntityTrait, SqlErr,
+    sea_query::{Alias, Expr, ExprTrait, Query},
+};
+
+use crate::{
+    domain::viewer::Caller,
+    error::{AppError, AppResult},
+};
+
+/// The key name an editor's write is recorded under; the caller must be an editor.
+pub fn editor(caller: &Caller, what: &str) -> AppResult<String> {
+    caller.viewer.require_editor(what)?;
+    Ok(caller
+        .key_name
+        .clone()
+        .unwrap_or_else(|| "unnamed key".to_string()))
+}
+
+/// A change to an optional field: `None` leaves it, `Some(None)` clears it.
+pub type Patch<T> = Option<Option<T>>;
+
+/// Claims row `id` of `table` for an update made from version `expected`: bumps `version`
+/// and `updated_at` when the row is still at `expected`. `NOT_FOUND` when there is no such
+/// row, `CONFLICT` when it has moved on (someone else changed it since it was read).
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    table: &'static str,
+    what: &str,
+    id: i32,
+    expected: i32,
+) -> AppResult<()> {
+    claim_at(db, table, what, id, Some(expected)).await
+}
+
+/// Like [`claim`]; without `expected`, the change applies to whatever version is current.
+pub async fn claim_at(
+    db: &impl ConnectionTrait,
+    table: &'static str,
+    what: &str,
+    id: i32,
+    expected: Option<i32>,
+) -> AppResult<()> {
+    let mut update = Query::update()
+        .table(Alias::new(table))
+        .value(
+            Alias::new("version"),
+            Expr::col(Alias::new("version")).add(1),
+        )
+        .value(Alias::new("updated_at"), Utc::now())
+        .and_where(Expr::col(Alias::new("id")).eq(id))
+        .to_owned();
+    if let Some(expected) = expected {
+        update.and_where(Expr::col(Alias::new("version")).eq(expected));
+    }
+    let result = db.execute(&update).await?;
+    if result.rows_affected() == 1 {
+        return Ok(());
+    }
+    match (current_version(db, table, id).await?, expected) {
+        (None, _) | (Some(_), None) => Err(AppError::NotFound(format!(
+            "there is no {what} with this id"
+        ))),
+        (Some(current), Some(expected)) => Err(AppError::Conflict(format!(
+            "the {what} was changed by someone else: it is at version {current}, not {expected}; \
+             read it again and reapply your change"
+        ))),
+    }
+}
+
+/// Marks row `id` of `table` as changed (its `updated_at`), without a version check: for
+/// edits of the rows hanging off it. `NOT_FOUND` when there is no such row.
+pub async fn touch(
+    db: &impl ConnectionTrait,
+    table: &'static str,
+    what: &str,
+    field: &str,
+    id: i32,
+) -> AppResult<()> {
+    let update = Query::update()
+        .table(Alias::new(table))
+        .value(Alias::new("updated_at"), Utc::now())
+        .and_where(Expr::col(Alias::new("id")).eq(id))
+        .to_owned();
+    let result = db.execute(&update).await?;
+    if result.rows_affected() == 1 {
+        Ok(())
+    } else {
+        Err(AppError::bad_input(
+            field,
+            format!("\"{field}\" names no {what}"),
+        ))
+    }
+}
+
+async fn current_version(
+    db: &impl ConnectionTrait,
+    table: &'static str,
+    id: i32,
+) -> AppResult<Option<i32>> {
+    let select = Query::select()
+        .column(Alias::new("version"))
+        .from(Alias::new(table))
+        .and_where(Expr::col(Alias::new("id")).eq(id))
+        .to_owned();
+    let row = db.query_one(&select).await?;
+    Ok(match row {
+        Some(row) => Some(row.try_get::<i32>("", "version")?),
+        None => None,
+    })
+}
+
+/// Turns a unique-constraint violation into `BAD_USER_INPUT` on the input field of the
+/// column it names (`columns`: column → input field); any other database error stays
+/// internal. Both engines name the column in the message (`film.slug`, `film_slug_key`).
+pub fn unique_fields(
+    columns: &'static [(&'static str, &'static str)],
+    what: &'static str,
+) -> impl FnOnce(DbErr) -> AppError {
+    move |err| {
+        if !is_unique_violation(&err) {
+            return err.into();
+        }
+        let message = err.to_string();
+        let field = columns
+            .iter()
+            .filter(|(column, _)| message.contains(column))
+            .max_by_key(|(column, _)| column.len())
+            .map(|(_, field)| *field);
+        match field {
+            Some(field) => AppError::bad_input(
+                field,
+                format!("another {what} has this \"{field}\" already; it must be unique"),
+            ),
+            None => AppError::Conflict(format!("this {what} duplicates one that exists")),
+        }
+    }
+}
+
+/// True when `err` is a unique-constraint violation.
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// The one row of `E` with this id, read inside a write (no visibility: editors see all).
+pub async fn row<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    id: i32,
+    what: &str,
+) -> AppResult<E::Model>
+where
+    E::PrimaryKey: sea_orm::PrimaryKeyTrait<ValueType = i32>,
+{
+    E::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("there is no {what} with this id")))
+}
