@@ -27,16 +27,21 @@ impl Viewer {
         matches!(self, Viewer::Partner | Viewer::Editor)
     }
 
-    /// Succeeds for editors; anonymous callers are `UNAUTHENTICATED` (they need a key),
-    /// partners `FORBIDDEN` (their key does not allow it).
-    pub fn require_editor(self, what: &str) -> AppResult<()> {
-        match self {
-            Viewer::Editor => Ok(()),
-            Viewer::Anonymous => Err(AppError::Unauthenticated(format!(
-                "{what} needs an editor's API key: send \"Authorization: Bearer <key>\""
+    /// Succeeds when the caller has `role` or a stronger one (an editor can do what a
+    /// partner can); anonymous callers are `UNAUTHENTICATED` (they need a key), weaker keys
+    /// `FORBIDDEN`. `what` names the operation in the message.
+    pub fn require(self, role: Role, what: &str) -> AppResult<()> {
+        let needed = match role {
+            Role::Partner => "a partner's or an editor's",
+            Role::Editor => "an editor's",
+        };
+        match (self, role) {
+            (Viewer::Editor, _) | (Viewer::Partner, Role::Partner) => Ok(()),
+            (Viewer::Anonymous, _) => Err(AppError::Unauthenticated(format!(
+                "{what} needs {needed} API key: send \"Authorization: Bearer <key>\""
             ))),
-            Viewer::Partner => Err(AppError::Forbidden(format!(
-                "{what} needs an editor's API key; this key has the partner role"
+            (Viewer::Partner, Role::Editor) => Err(AppError::Forbidden(format!(
+                "{what} needs {needed} API key; this key has the partner role"
             ))),
         }
     }
@@ -79,16 +84,26 @@ mod tests {
 
     #[test]
     fn only_editors_write_and_the_codes_say_why_the_others_cannot() {
-        assert!(Viewer::Editor.require_editor("createFilm").is_ok());
+        assert!(Viewer::Editor.require(Role::Editor, "createFilm").is_ok());
         let anonymous = Viewer::Anonymous
-            .require_editor("createFilm")
+            .require(Role::Editor, "createFilm")
             .expect_err("anonymous callers do not write");
         assert_eq!(anonymous.code(), "UNAUTHENTICATED");
         assert!(anonymous.to_string().contains("Authorization: Bearer"));
         let partner = Viewer::Partner
-            .require_editor("createFilm")
+            .require(Role::Editor, "createFilm")
             .expect_err("partners do not write");
         assert_eq!(partner.code(), "FORBIDDEN");
         assert!(partner.to_string().contains("partner"));
+    }
+
+    #[test]
+    fn partners_and_editors_sync_and_anonymous_callers_need_a_key() {
+        assert!(Viewer::Partner.require(Role::Partner, "changes").is_ok());
+        assert!(Viewer::Editor.require(Role::Partner, "changes").is_ok());
+        let anonymous = Viewer::Anonymous
+            .require(Role::Partner, "changes")
+            .expect_err("anonymous callers do not sync");
+        assert_eq!(anonymous.code(), "UNAUTHENTICATED");
     }
 }

@@ -4,15 +4,24 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryTrait,
+    sea_query::{Condition, Query, SelectStatement},
 };
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::{
-    entities::audit_entry,
+    db::is_postgres,
+    domain::viewer::Viewer,
+    entities::{audit_entry, film, press_material},
     error::{AppError, AppResult},
+    store::{
+        page::{Page, PageQuery, SortKey, SortKind, fetch_page},
+        sql::{col, count},
+        visibility,
+    },
 };
 
 /// What a write did to an entity.
@@ -94,6 +103,9 @@ fn to_json<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
+/// The advisory lock key that orders audit entries by commit (`"kinograf"` in ASCII).
+const COMMIT_ORDER_LOCK: i64 = 0x6b69_6e6f_6772_6166;
+
 /// One write to record.
 #[derive(Debug, Clone)]
 pub struct Entry<'a> {
@@ -109,8 +121,18 @@ pub struct Entry<'a> {
     pub changes: Changes,
 }
 
-/// Records a write; call it inside the write's transaction.
+/// Records a write; call it inside the write's transaction, as its last statement.
+///
+/// On PostgreSQL the entry is written under a transaction-scoped advisory lock, held until
+/// commit, so entries get their ids in commit order: a change feed reader that has seen
+/// entry N never later finds a new entry below N. (SQLite runs one writer at a time.)
 pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> AppResult<()> {
+    if is_postgres(db) {
+        db.execute_unprepared(&format!(
+            "SELECT pg_advisory_xact_lock({COMMIT_ORDER_LOCK})"
+        ))
+        .await?;
+    }
     let changes = serde_json::to_string(&entry.changes.into_json()).map_err(AppError::internal)?;
     audit_entry::ActiveModel {
         at: Set(Utc::now()),
@@ -126,28 +148,91 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> AppResult<()
     Ok(())
 }
 
-/// Entries newest first, of one entity when `entity` is given, starting below `before_id`,
-/// at most `limit`.
-pub async fn list(
+/// The list tag of audit log cursors (newest first).
+pub const LOG: &str = "auditLog";
+/// The list tag of change feed cursors (oldest first).
+pub const FEED: &str = "changes";
+
+/// Which entries to list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AuditFilter<'a> {
+    /// Only the entries of this entity (node type name, row id).
+    pub entity: Option<(&'a str, i32)>,
+}
+
+/// The audit log, newest first: for editors, every entry.
+pub async fn log(
     db: &impl ConnectionTrait,
-    entity: Option<(&str, i32)>,
-    before_id: Option<i32>,
-    limit: u64,
-) -> AppResult<Vec<audit_entry::Model>> {
-    let mut query = audit_entry::Entity::find();
-    if let Some((entity_type, entity_id)) = entity {
-        query = query
-            .filter(audit_entry::Column::EntityType.eq(entity_type))
-            .filter(audit_entry::Column::EntityId.eq(entity_id));
+    filter: AuditFilter<'_>,
+    page: &PageQuery,
+    with_total: bool,
+) -> AppResult<Page<audit_entry::Model>> {
+    let mut cond = Condition::all();
+    if let Some((entity_type, entity_id)) = filter.entity {
+        cond = cond
+            .add(audit_entry::Column::EntityType.eq(entity_type))
+            .add(audit_entry::Column::EntityId.eq(entity_id));
     }
-    if let Some(before) = before_id {
-        query = query.filter(audit_entry::Column::Id.lt(before));
+    listed(db, cond, page, with_total, true).await
+}
+
+/// The change feed, oldest first: every write in commit order, except writes to films and
+/// press materials `viewer` may not see now (deletions are always listed, so that a mirror
+/// removes what it holds).
+pub async fn feed(
+    db: &impl ConnectionTrait,
+    viewer: Viewer,
+    page: &PageQuery,
+    with_total: bool,
+) -> AppResult<Page<audit_entry::Model>> {
+    let visible = |entity_type: &str, ids: SelectStatement| {
+        Condition::all()
+            .add(audit_entry::Column::EntityType.eq(entity_type))
+            .add(audit_entry::Column::EntityId.in_subquery(ids))
+    };
+    let films = Query::select()
+        .column(film::Column::Id)
+        .from(film::Entity)
+        .cond_where(visibility::film(viewer))
+        .to_owned();
+    let press = Query::select()
+        .column(press_material::Column::Id)
+        .from(press_material::Entity)
+        .cond_where(visibility::press_material(viewer))
+        .to_owned();
+    let cond = Condition::any()
+        .add(audit_entry::Column::EntityType.is_not_in(["Film", "PressMaterial"]))
+        .add(audit_entry::Column::Action.eq(Action::Delete.name()))
+        .add(visible("Film", films))
+        .add(visible("PressMaterial", press));
+    listed(db, cond, page, with_total, false).await
+}
+
+async fn listed(
+    db: &impl ConnectionTrait,
+    cond: Condition,
+    page: &PageQuery,
+    with_total: bool,
+    newest_first: bool,
+) -> AppResult<Page<audit_entry::Model>> {
+    let keys = [SortKey::new(
+        col(audit_entry::Entity, audit_entry::Column::Id),
+        SortKind::Int,
+        newest_first,
+    )];
+    let query = audit_entry::Entity::find()
+        .filter(cond.clone())
+        .into_query();
+    let mut result = fetch_page(db, query, &keys, page).await?;
+    if with_total {
+        let counted = Query::select()
+            .column(audit_entry::Column::Id)
+            .from(audit_entry::Entity)
+            .cond_where(cond)
+            .to_owned();
+        result.total = Some(count(db, counted).await?);
     }
-    Ok(query
-        .order_by_desc(audit_entry::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?)
+    Ok(result)
 }
 
 #[cfg(test)]

@@ -20,6 +20,36 @@ use crate::{
     },
 };
 
+/// A registry whose identifiers films carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExternalScheme {
+    /// IMDb title ids.
+    Imdb,
+    /// EIDR content ids.
+    Eidr,
+    /// National distribution certificates.
+    Certificate,
+}
+
+/// The film `viewer` may see carrying identifier `value` (already normalized) of `scheme`.
+pub async fn by_external_id(
+    db: &impl ConnectionTrait,
+    viewer: Viewer,
+    scheme: ExternalScheme,
+    value: &str,
+) -> AppResult<Option<film::Model>> {
+    let column = match scheme {
+        ExternalScheme::Imdb => film::Column::ImdbId,
+        ExternalScheme::Eidr => film::Column::EidrId,
+        ExternalScheme::Certificate => film::Column::DistributionCertificate,
+    };
+    Ok(film::Entity::find()
+        .filter(column.eq(value))
+        .filter(visibility::film(viewer))
+        .one(db)
+        .await?)
+}
+
 /// Which films to list; every part optional, parts combine with AND, list values with OR.
 #[derive(Debug, Clone, Default)]
 pub struct FilmFilter {

@@ -12,6 +12,8 @@ mod operations;
 mod pagination;
 mod plans;
 mod replica;
+mod roles;
 mod schema;
 mod synthetic;
+mod trail;
 mod visibility;

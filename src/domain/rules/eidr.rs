@@ -35,6 +35,18 @@ pub fn eidr_id(field: &str, value: &str) -> AppResult<String> {
     }
 }
 
+/// The EIDR content id of twenty hexadecimal digits, with its check character; `None` when
+/// `hex` is not twenty hexadecimal digits. For generated sample data.
+pub fn eidr_from_digits(hex: &str) -> Option<String> {
+    let hex = hex.to_ascii_uppercase();
+    if hex.len() != 20 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let check = mod_37_36_check(&hex)?;
+    let groups: Vec<&str> = (0..5).map(|i| &hex[i * 4..i * 4 + 4]).collect();
+    Some(format!("{EIDR_PREFIX}{}-{check}", groups.join("-")))
+}
+
 /// The twenty hexadecimal digits and the check character of an uppercase EIDR content id.
 fn eidr_parts(id: &str) -> Option<(String, char)> {
     let groups: Vec<&str> = id.strip_prefix(EIDR_PREFIX)?.split('-').collect();
@@ -71,6 +83,13 @@ fn mod_37_36_check(digits: &str) -> Option<char> {
 mod tests {
     use super::super::tests::{accepted, refused};
     use super::*;
+
+    #[test]
+    fn ids_built_from_digits_pass_the_rule() {
+        let id = eidr_from_digits("779185342C2390308610").expect("twenty hex digits");
+        assert_eq!(id, "10.5240/7791-8534-2C23-9030-8610-5");
+        assert_eq!(eidr_from_digits("5e00"), None);
+    }
 
     /// EIDR content ids published outside this project: `7791…` from the test data of an
     /// identifier-parsing library, the Ghostbusters title (`7EC7…`) and two of its edits from

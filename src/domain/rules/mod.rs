@@ -15,7 +15,7 @@ mod share;
 mod text;
 
 pub use code::{countries, country, language};
-pub use eidr::eidr_id;
+pub use eidr::{eidr_from_digits, eidr_id};
 pub use film::{
     FIRST_FILM_YEAR, MAX_RUNTIME_MINUTES, YEARS_AHEAD, age_rating, runtime_minutes, year,
 };

@@ -1,8 +1,9 @@
 //! Look-ups of single objects by slug or global id, and Relay `node`/`nodes`.
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, Enum, ID, Object, Result};
 
 use crate::{
+    domain::rules,
     entities::{
         agreement, festival, festival_edition, film, location, organization, person, press_material,
     },
@@ -21,7 +22,7 @@ use crate::{
             press::PressMaterial,
         },
     },
-    store::{self, lookup::Lookup},
+    store::{self, film::ExternalScheme, lookup::Lookup},
 };
 
 /// The most ids `nodes` takes at once.
@@ -50,12 +51,46 @@ where
     }
 }
 
+/// A registry of film identifiers.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ExternalIdScheme {
+    /// IMDb title id (`tt` and digits).
+    #[graphql(name = "IMDB")]
+    Imdb,
+    /// EIDR content id (`10.5240/…` with its check character).
+    #[graphql(name = "EIDR")]
+    Eidr,
+    /// National distribution certificate number (9 digits).
+    #[graphql(name = "CERTIFICATE")]
+    Certificate,
+}
+
 /// Look-ups by slug or id.
 #[derive(Default)]
 pub struct LookupQuery;
 
 #[Object]
 impl LookupQuery {
+    /// The film carrying this identifier of another registry, or null when there is none the
+    /// caller may see. A value that is not an identifier of the scheme is BAD_USER_INPUT.
+    async fn film_by_external_id(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The registry the identifier belongs to.")] scheme: ExternalIdScheme,
+        #[graphql(desc = "The identifier, as the registry writes it.")] value: String,
+    ) -> Result<Option<Film>> {
+        let (scheme, value) = match scheme {
+            ExternalIdScheme::Imdb => (ExternalScheme::Imdb, rules::imdb_id("value", &value)?),
+            ExternalIdScheme::Eidr => (ExternalScheme::Eidr, rules::eidr_id("value", &value)?),
+            ExternalIdScheme::Certificate => (
+                ExternalScheme::Certificate,
+                rules::distribution_certificate("value", &value)?,
+            ),
+        };
+        let film = store::film::by_external_id(ctx.db()?, ctx.viewer()?, scheme, &value).await?;
+        Ok(film.map(Film))
+    }
+
     /// The film with this slug or id, or null when there is none the caller may see.
     async fn film(
         &self,

@@ -2,9 +2,14 @@
 
 mod catalogue;
 mod lookup;
+mod trail;
 
 use async_graphql::MergedObject;
 
 /// Everything Kinograph answers: look-ups by slug or id, lists, and Relay refetching.
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(lookup::LookupQuery, catalogue::CatalogueQuery);
+pub struct QueryRoot(
+    lookup::LookupQuery,
+    catalogue::CatalogueQuery,
+    trail::TrailQuery,
+);

@@ -218,6 +218,18 @@ connection!(
     crate::graphql::types::location::Shoot,
     "shoots"
 );
+connection!(
+    AuditEntryConnection,
+    AuditEntryEdge,
+    crate::graphql::types::audit::AuditEntry,
+    "audit entries"
+);
+connection!(
+    ChangeConnection,
+    ChangeEdge,
+    crate::graphql::types::audit::Change,
+    "changes"
+);
 
 #[cfg(test)]
 mod tests {

@@ -56,6 +56,11 @@ impl NodeType {
             .unwrap_or("Node")
     }
 
+    /// The type with this GraphQL name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        NAMES.iter().find(|(_, n)| *n == name).map(|(t, _)| *t)
+    }
+
     /// The global id of row `id` of this type.
     pub fn id(self, id: i32) -> ID {
         ID(URL_SAFE_NO_PAD.encode(format!("{}:{id}", self.name())))
@@ -67,7 +72,7 @@ pub fn decode(id: &str) -> Option<(NodeType, i32)> {
     let bytes = URL_SAFE_NO_PAD.decode(id.trim_end_matches('=')).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let (name, row) = text.split_once(':')?;
-    let node_type = NAMES.iter().find(|(_, n)| *n == name)?.0;
+    let node_type = NodeType::from_name(name)?;
     let row: i32 = row.parse().ok().filter(|r| *r > 0)?;
     // Only the canonical spelling is accepted ("+1" or "01" would alias another id).
     (row.to_string() == text[name.len() + 1..]).then_some((node_type, row))

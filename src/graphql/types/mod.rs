@@ -1,6 +1,7 @@
 //! GraphQL object, input and scalar types: newtypes over store rows, one file per area.
 
 pub mod agreement;
+pub mod audit;
 pub mod connection;
 pub mod festival;
 pub mod film;

@@ -149,15 +149,10 @@ pub(crate) async fn films(w: &mut World, out: &mut Writer<'_>) -> Result<(), DbE
     Ok(())
 }
 
-/// A unique EIDR-shaped id per film number (prefix `5E`, unlike the demo's `5AF1`).
+/// A unique, valid EIDR id per film number (digits starting `5E`, unlike the demo's `5AF1`).
 fn eidr(n: usize) -> String {
-    const CHECK: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    let check = char::from(CHECK[n % CHECK.len()]);
-    format!(
-        "10.5240/5E{:02X}-{:04X}-0000-0000-{check}",
-        n >> 16,
-        n & 0xFFFF
-    )
+    let digits = format!("5E{:018X}", n);
+    crate::domain::rules::eidr_from_digits(&digits).unwrap_or_default()
 }
 
 /// Writes one to three genres per film.

@@ -20,13 +20,13 @@ use sea_orm::{
 };
 
 use crate::{
-    domain::viewer::Caller,
+    domain::viewer::{Caller, Role},
     error::{AppError, AppResult},
 };
 
 /// The key name an editor's write is recorded under; the caller must be an editor.
 pub fn editor(caller: &Caller, what: &str) -> AppResult<String> {
-    caller.viewer.require_editor(what)?;
+    caller.viewer.require(Role::Editor, what)?;
     Ok(caller
         .key_name
         .clone()

@@ -210,6 +210,12 @@ impl TestApp {
             .await
     }
 
+    /// Runs `query` as the holder of `key` (anonymous without).
+    pub async fn query_as(&self, key: Option<&str>, query: &str, variables: Value) -> Answer {
+        self.keyed(key, json!({ "query": query, "variables": variables }))
+            .await
+    }
+
     /// Runs the operation `name` of `document` as the holder of `key` (anonymous without).
     pub async fn operation_as(
         &self,
@@ -219,6 +225,10 @@ impl TestApp {
         variables: Value,
     ) -> Answer {
         let body = json!({ "query": document, "operationName": name, "variables": variables });
+        self.keyed(key, body).await
+    }
+
+    async fn keyed(&self, key: Option<&str>, body: Value) -> Answer {
         let bearer = key.map(|key| format!("Bearer {key}"));
         let headers: Vec<(&str, &str)> = bearer
             .as_deref()
