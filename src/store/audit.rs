@@ -4,7 +4,6 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait,
     ActiveValue::Set,
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryTrait,
     sea_query::{Condition, Query, SelectStatement},
@@ -88,6 +87,18 @@ impl Changes {
         }
     }
 
+    /// The changes of deleting the entity these changes lead away from (its fields compared
+    /// with a blank one): each field that held something, with null as the new value.
+    pub fn as_deleted(self) -> Self {
+        Changes(
+            self.0
+                .into_iter()
+                .filter(|(_, change)| !change["old"].is_null())
+                .map(|(field, change)| (field, json!({ "old": change["old"], "new": null })))
+                .collect(),
+        )
+    }
+
     /// True when nothing changed.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -127,24 +138,37 @@ pub struct Entry<'a> {
 /// commit, so entries get their ids in commit order: a change feed reader that has seen
 /// entry N never later finds a new entry below N. (SQLite runs one writer at a time.)
 pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> AppResult<()> {
+    record_all(db, vec![entry]).await
+}
+
+/// Records several entries of one write (a deletion and the parts deleted with it), in
+/// order, in one statement; see [`record`].
+pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<Entry<'_>>) -> AppResult<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
     if is_postgres(db) {
         db.execute_unprepared(&format!(
             "SELECT pg_advisory_xact_lock({COMMIT_ORDER_LOCK})"
         ))
         .await?;
     }
-    let changes = serde_json::to_string(&entry.changes.into_json()).map_err(AppError::internal)?;
-    audit_entry::ActiveModel {
-        at: Set(Utc::now()),
-        actor: Set(entry.actor.to_string()),
-        action: Set(entry.action.name().to_string()),
-        entity_type: Set(entry.entity_type.to_string()),
-        entity_id: Set(entry.entity_id),
-        changes: Set(changes),
-        ..Default::default()
+    let at = Utc::now();
+    let mut rows = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let changes =
+            serde_json::to_string(&entry.changes.into_json()).map_err(AppError::internal)?;
+        rows.push(audit_entry::ActiveModel {
+            at: Set(at),
+            actor: Set(entry.actor.to_string()),
+            action: Set(entry.action.name().to_string()),
+            entity_type: Set(entry.entity_type.to_string()),
+            entity_id: Set(entry.entity_id),
+            changes: Set(changes),
+            ..Default::default()
+        });
     }
-    .insert(db)
-    .await?;
+    audit_entry::Entity::insert_many(rows).exec(db).await?;
     Ok(())
 }
 

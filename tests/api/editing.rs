@@ -436,3 +436,80 @@ async fn add_co_production(
     )
     .await
 }
+
+#[tokio::test]
+async fn deleting_a_film_takes_its_parts_along_and_records_each_and_press_subjects_block_it() {
+    let app = TestApp::spawn().await;
+    let key = app.key("newsroom", Role::Editor).await;
+    let created = app
+        .operation_as(Some(&key), EDITOR_FLOW, "CreateFilm", new_film())
+        .await
+        .ok();
+    let film_id = created.data()["createFilm"]["film"]["id"].clone();
+    let added = add_co_production(&app, &key, &film_id, "moskino", "LEAD_PRODUCER", 50.0)
+        .await
+        .ok();
+    let co_id = added.data()["addCoProduction"]["coProduction"]["id"].clone();
+    let delete = "mutation($id: ID!) { deleteFilm(input: { id: $id }) { deletedId } }";
+    let deleted = app
+        .query_with(
+            delete,
+            json!({ "id": film_id }),
+            &[("authorization", &format!("Bearer {key}"))],
+        )
+        .await
+        .ok();
+    assert_eq!(deleted.data()["deleteFilm"]["deletedId"], film_id);
+    let gone = app
+        .query(
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": co_id }),
+        )
+        .await
+        .ok();
+    assert_eq!(gone.data()["node"], Value::Null);
+    let deletions: Vec<(String, i32)> = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("DELETE"))
+        .order_by_asc(audit_entry::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.entity_type, e.entity_id))
+        .collect();
+    let ids = |id: &Value| {
+        kinograph::graphql::types::id::decode(id.as_str().unwrap())
+            .unwrap()
+            .1
+    };
+    assert_eq!(
+        deletions,
+        [
+            ("Film".to_string(), ids(&film_id)),
+            ("CoProduction".to_string(), ids(&co_id))
+        ]
+    );
+
+    let talked_about = film::Entity::find()
+        .filter(film::Column::Slug.eq("sample-northern-route"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let before = state(&app).await;
+    let refused = app
+        .query_with(
+            delete,
+            json!({ "id": NodeType::Film.id(talked_about.id) }),
+            &[("authorization", &format!("Bearer {key}"))],
+        )
+        .await;
+    assert_eq!(refused.code(), Some("CONFLICT"), "{}", refused.body);
+    assert!(
+        refused.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("press materials about it")
+    );
+    assert_eq!(state(&app).await, before);
+}

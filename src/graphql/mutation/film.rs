@@ -6,7 +6,7 @@ use crate::{
     domain::enums::{CoProductionRole, ProductionStatus, PublicationStatus},
     graphql::{
         context::ContextExt,
-        mutation::{LocalizedTextInput, patch},
+        mutation::{DeleteInput, DeletePayload, LocalizedTextInput, patch},
         types::{
             film::{CoProduction, Film},
             id::{NodeType, expect},
@@ -212,6 +212,20 @@ impl FilmMutation {
         #[graphql(desc = "The film.")] input: FilmStatusInput,
     ) -> Result<FilmPayload> {
         film_status(ctx, input, PublicationStatus::Archived).await
+    }
+
+    /// Deletes a film with its genres, co-productions, credits, shoots, screenings and
+    /// assets; refused (CONFLICT) while press materials are about it. Editors only.
+    async fn delete_film(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The film.")] input: DeleteInput,
+    ) -> Result<DeletePayload> {
+        let id = expect(NodeType::Film, &input.id, "id")?;
+        edit::film::delete(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
+        Ok(DeletePayload {
+            deleted_id: input.id,
+        })
     }
 
     /// Adds an organization's part in a film. Editors only.

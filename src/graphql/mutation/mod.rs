@@ -4,7 +4,7 @@
 mod film;
 mod press;
 
-use async_graphql::{InputObject, MaybeUndefined, MergedObject};
+use async_graphql::{ID, InputObject, MaybeUndefined, MergedObject, SimpleObject};
 
 use crate::store::edit::Patch;
 
@@ -41,4 +41,20 @@ pub fn patch<T>(value: MaybeUndefined<T>) -> Patch<T> {
         MaybeUndefined::Null => Some(None),
         MaybeUndefined::Value(value) => Some(Some(value)),
     }
+}
+
+/// Deletes one object.
+#[derive(InputObject, Debug, Clone)]
+pub struct DeleteInput {
+    /// The object's global id.
+    pub id: ID,
+    /// The object's `version` when it was read; when given, a stale version is a CONFLICT.
+    pub expected_version: Option<i32>,
+}
+
+/// What a deletion removed.
+#[derive(SimpleObject, Debug, Clone)]
+pub struct DeletePayload {
+    /// The global id of the deleted object.
+    pub deleted_id: ID,
 }

@@ -7,7 +7,7 @@ use crate::{
     domain::enums::{PressMaterialKind, PublicationStatus},
     graphql::{
         context::ContextExt,
-        mutation::LocalizedTextInput,
+        mutation::{DeleteInput, DeletePayload, LocalizedTextInput},
         types::{
             id::{NodeType, expect},
             press::PressMaterial,
@@ -123,6 +123,19 @@ impl PressMutation {
             None,
         )
         .await
+    }
+
+    /// Deletes a press material with its quotes, assets and subjects. Editors only.
+    async fn delete_press_material(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The press material.")] input: DeleteInput,
+    ) -> Result<DeletePayload> {
+        let id = expect(NodeType::PressMaterial, &input.id, "id")?;
+        edit::press::delete(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
+        Ok(DeletePayload {
+            deleted_id: input.id,
+        })
     }
 
     /// Archives a press material: kept for the record, visible to editors only. Editors only.

@@ -16,7 +16,10 @@ use crate::{
     error::{AppError, AppResult},
     store::{
         audit::{self, Action, Changes, Entry},
-        edit::{Patch, claim, claim_at, editor, row, unique_fields},
+        edit::{
+            Part, Patch, Reference, claim, claim_at, deleted_parts, editor, row, unique_fields,
+            unreferenced,
+        },
     },
 };
 
@@ -77,32 +80,7 @@ pub async fn create(
     patch: FilmPatch,
 ) -> AppResult<film::Model> {
     let actor = editor(caller, "createFilm")?;
-    let now = Utc::now();
-    let blank = film::Model {
-        id: 0,
-        slug: String::new(),
-        status: PublicationStatus::Draft,
-        production_status: ProductionStatus::Announced,
-        title_ru: None,
-        title_en: None,
-        original_title: String::new(),
-        original_language: None,
-        year: None,
-        runtime_minutes: None,
-        countries: String::new(),
-        age_rating: None,
-        logline_ru: None,
-        logline_en: None,
-        synopsis_ru: None,
-        synopsis_en: None,
-        imdb_id: None,
-        eidr_id: None,
-        distribution_certificate: None,
-        published_at: None,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-    };
+    let blank = blank();
     if patch.slug.is_none() {
         return Err(AppError::bad_input("slug", "a new film needs a \"slug\""));
     }
@@ -133,6 +111,36 @@ pub async fn create(
     .await?;
     txn.commit().await?;
     Ok(film)
+}
+
+/// An empty draft film, created now: what a new film is a patch of.
+fn blank() -> film::Model {
+    let now = Utc::now();
+    film::Model {
+        id: 0,
+        slug: String::new(),
+        status: PublicationStatus::Draft,
+        production_status: ProductionStatus::Announced,
+        title_ru: None,
+        title_en: None,
+        original_title: String::new(),
+        original_language: None,
+        year: None,
+        runtime_minutes: None,
+        countries: String::new(),
+        age_rating: None,
+        logline_ru: None,
+        logline_en: None,
+        synopsis_ru: None,
+        synopsis_en: None,
+        imdb_id: None,
+        eidr_id: None,
+        distribution_certificate: None,
+        published_at: None,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    }
 }
 
 /// Applies `patch` to the film `id` if it is still at version `expected`.
@@ -217,6 +225,55 @@ pub async fn change_status(
     .await?;
     txn.commit().await?;
     Ok(film)
+}
+
+/// The parts deleted with a film that have global ids of their own.
+const PARTS: [Part; 3] = [
+    Part {
+        entity_type: "CoProduction",
+        table: "co_production",
+        column: "film_id",
+    },
+    Part {
+        entity_type: "Shoot",
+        table: "shoot",
+        column: "film_id",
+    },
+    Part {
+        entity_type: "Screening",
+        table: "screening",
+        column: "film_id",
+    },
+];
+
+/// Deletes the film `id` with its own parts (genres, co-productions, credits, shoots,
+/// screenings, assets); refused while press materials are about it.
+pub async fn delete(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: i32,
+    expected: Option<i32>,
+) -> AppResult<()> {
+    let actor = editor(caller, "deleteFilm")?;
+    let txn = db.begin().await?;
+    claim_at(&txn, "film", "film", id, expected).await?;
+    unreferenced(&txn, "film", id, &[Reference::press_subjects("FILM")]).await?;
+    let old = row::<film::Entity>(&txn, id, "film").await?;
+    let mut entries = deleted_parts(&txn, &actor, &PARTS, id).await?;
+    film::Entity::delete_by_id(id).exec(&txn).await?;
+    entries.insert(
+        0,
+        Entry {
+            actor: &actor,
+            action: Action::Delete,
+            entity_type: "Film",
+            entity_id: id,
+            changes: diff(&old, &blank()).as_deleted(),
+        },
+    );
+    audit::record_all(&txn, entries).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// The audit action of moving to `status`.

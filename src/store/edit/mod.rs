@@ -16,12 +16,13 @@ pub mod press;
 use chrono::Utc;
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, SqlErr,
-    sea_query::{Alias, Expr, ExprTrait, Query},
+    sea_query::{Alias, Asterisk, Expr, ExprTrait, Query, SimpleExpr},
 };
 
 use crate::{
     domain::viewer::{Caller, Role},
     error::{AppError, AppResult},
+    store::audit,
 };
 
 /// The key name an editor's write is recorded under; the caller must be an editor.
@@ -151,6 +152,128 @@ pub fn unique_fields(
             None => AppError::Conflict(format!("this {what} duplicates one that exists")),
         }
     }
+}
+
+/// Rows of another table that point at the row being deleted: `table.column = id`, named for
+/// people (`"co-productions"`), optionally narrowed by `extra` (`subject_type = 'FILM'`).
+#[derive(Debug, Clone, Copy)]
+pub struct Reference {
+    /// The referencing table.
+    pub table: &'static str,
+    /// Its column holding the id.
+    pub column: &'static str,
+    /// An extra equality, `(column, value)`.
+    pub extra: Option<(&'static str, &'static str)>,
+    /// What the rows are, in the plural.
+    pub what: &'static str,
+}
+
+impl Reference {
+    /// Rows of `table` whose `column` holds the id.
+    pub const fn new(table: &'static str, column: &'static str, what: &'static str) -> Self {
+        Self {
+            table,
+            column,
+            extra: None,
+            what,
+        }
+    }
+
+    /// Press materials about the entity (`press_subject` rows of `subject_type`).
+    pub const fn press_subjects(subject_type: &'static str) -> Self {
+        Self {
+            table: "press_subject",
+            column: "subject_id",
+            extra: Some(("subject_type", subject_type)),
+            what: "press materials about it",
+        }
+    }
+}
+
+/// Refuses to delete the `what` with id `id` while any of `references` points at it:
+/// `CONFLICT`, naming each kind of reference and how many there are, so the editor removes
+/// them first (nothing is ever removed by surprise). One statement.
+pub async fn unreferenced(
+    db: &impl ConnectionTrait,
+    what: &str,
+    id: i32,
+    references: &[Reference],
+) -> AppResult<()> {
+    if references.is_empty() {
+        return Ok(());
+    }
+    let mut select = Query::select();
+    for (i, reference) in references.iter().enumerate() {
+        let mut count = Query::select()
+            .expr(Expr::col(Asterisk).count())
+            .from(Alias::new(reference.table))
+            .and_where(Expr::col(Alias::new(reference.column)).eq(id))
+            .to_owned();
+        if let Some((column, value)) = reference.extra {
+            count.and_where(Expr::col(Alias::new(column)).eq(value));
+        }
+        let count = SimpleExpr::SubQuery(None, Box::new(count.into()));
+        select.expr_as(count, Alias::new(format!("n{i}")));
+    }
+    let Some(row) = db.query_one(&select).await? else {
+        return Ok(());
+    };
+    let mut found = Vec::new();
+    for (i, reference) in references.iter().enumerate() {
+        let n: i64 = row.try_get("", &format!("n{i}"))?;
+        if n > 0 {
+            found.push(format!("{n} {}", reference.what));
+        }
+    }
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(format!(
+            "the {what} is still referenced ({}); remove those first",
+            found.join(", ")
+        )))
+    }
+}
+
+/// A kind of part deleted with its owner that has a global id of its own: its entity type
+/// and the table and column that tie it to the owner.
+#[derive(Debug, Clone, Copy)]
+pub struct Part {
+    /// Node type name (`CoProduction`).
+    pub entity_type: &'static str,
+    /// Its table.
+    pub table: &'static str,
+    /// The column holding the owner's id.
+    pub column: &'static str,
+}
+
+/// The audit entries for the parts of owner `id` about to be deleted with it (one DELETE
+/// each, so a change feed mirror removes them too). One statement per kind of part.
+pub async fn deleted_parts<'a>(
+    db: &impl ConnectionTrait,
+    actor: &'a str,
+    parts: &[Part],
+    id: i32,
+) -> AppResult<Vec<audit::Entry<'a>>> {
+    let mut entries = Vec::new();
+    for part in parts {
+        let select = Query::select()
+            .column(Alias::new("id"))
+            .from(Alias::new(part.table))
+            .and_where(Expr::col(Alias::new(part.column)).eq(id))
+            .order_by(Alias::new("id"), sea_orm::sea_query::Order::Asc)
+            .to_owned();
+        for row in db.query_all(&select).await? {
+            entries.push(audit::Entry {
+                actor,
+                action: audit::Action::Delete,
+                entity_type: part.entity_type,
+                entity_id: row.try_get::<i32>("", "id")?,
+                changes: audit::Changes::default(),
+            });
+        }
+    }
+    Ok(entries)
 }
 
 /// True when `err` is a unique-constraint violation.

@@ -1,9 +1,9 @@
-//! Writing press materials: create, and the publication status with its embargo.
+//! Writing press materials: create, delete, and the publication status with its embargo.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveEnum, ActiveModelTrait, ActiveValue::Set, DatabaseConnection, IntoActiveModel,
-    TransactionTrait,
+    ActiveEnum, ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait,
+    IntoActiveModel, TransactionTrait,
 };
 
 use crate::{
@@ -176,4 +176,37 @@ pub async fn change_status(
     .await?;
     txn.commit().await?;
     Ok(material)
+}
+
+/// Deletes the press material `id` with its quotes, assets and subjects.
+pub async fn delete(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: i32,
+    expected: Option<i32>,
+) -> AppResult<()> {
+    let actor = editor(caller, "deletePressMaterial")?;
+    let txn = db.begin().await?;
+    claim_at(&txn, "press_material", "press material", id, expected).await?;
+    let old = row::<press_material::Entity>(&txn, id, "press material").await?;
+    press_material::Entity::delete_by_id(id).exec(&txn).await?;
+    let mut changes = Changes::default();
+    changes.deleted("slug", &old.slug);
+    changes.deleted("kind", &old.kind.to_value());
+    changes.deleted("status", &old.status.to_value());
+    changes.deleted("titleRu", &old.title_ru);
+    changes.deleted("titleEn", &old.title_en);
+    audit::record(
+        &txn,
+        Entry {
+            actor: &actor,
+            action: audit::Action::Delete,
+            entity_type: "PressMaterial",
+            entity_id: id,
+            changes,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
