@@ -513,3 +513,73 @@ async fn deleting_a_film_takes_its_parts_along_and_records_each_and_press_subjec
     );
     assert_eq!(state(&app).await, before);
 }
+
+#[tokio::test]
+async fn a_co_production_is_changed_from_its_version_and_removed() {
+    let app = TestApp::spawn().await;
+    let key = app.key("newsroom", Role::Editor).await;
+    let bearer = format!("Bearer {key}");
+    let auth = [("authorization", bearer.as_str())];
+    let created = app
+        .operation_as(Some(&key), EDITOR_FLOW, "CreateFilm", new_film())
+        .await
+        .ok();
+    let film_id = created.data()["createFilm"]["film"]["id"].clone();
+    add_co_production(&app, &key, &film_id, "gazprom-media", "CO_PRODUCER", 40.0)
+        .await
+        .ok();
+    let added = add_co_production(&app, &key, &film_id, "moskino", "LEAD_PRODUCER", 50.0)
+        .await
+        .ok();
+    let co_id = added.data()["addCoProduction"]["coProduction"]["id"].clone();
+    let update = "mutation($input: UpdateCoProductionInput!) { updateCoProduction(input: $input) { coProduction { role sharePercent version } } }";
+
+    let over = app
+        .query_with(
+            update,
+            json!({ "input": { "id": co_id, "expectedVersion": 1, "sharePercent": 70 } }),
+            &auth,
+        )
+        .await;
+    assert_eq!(
+        over.code(),
+        Some("BAD_USER_INPUT"),
+        "40 + 70 > 100: {}",
+        over.body
+    );
+    let changed = app
+        .query_with(update, json!({ "input": { "id": co_id, "expectedVersion": 1, "role": "MAJORITY_CO_PRODUCER", "sharePercent": 60 } }), &auth)
+        .await
+        .ok();
+    assert_eq!(
+        changed.data()["updateCoProduction"]["coProduction"],
+        json!({ "role": "MAJORITY_CO_PRODUCER", "sharePercent": 60.0, "version": 2 })
+    );
+    let stale = app
+        .query_with(
+            update,
+            json!({ "input": { "id": co_id, "expectedVersion": 1, "sharePercent": null } }),
+            &auth,
+        )
+        .await;
+    assert_eq!(stale.code(), Some("CONFLICT"));
+
+    let remove = "mutation($id: ID!) { removeCoProduction(input: { id: $id }) { deletedId } }";
+    app.query_with(remove, json!({ "id": co_id }), &auth)
+        .await
+        .ok();
+    let film = app
+        .query_as(
+            Some(&key),
+            "query($id: ID!) { film(id: $id) { coProductions { organization { slug } } } }",
+            json!({ "id": film_id }),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        film.data()["film"]["coProductions"],
+        json!([{ "organization": { "slug": "gazprom-media" } }])
+    );
+    let again = app.query_with(remove, json!({ "id": co_id }), &auth).await;
+    assert_eq!(again.code(), Some("NOT_FOUND"), "{}", again.body);
+}

@@ -11,6 +11,7 @@ mod http;
 mod operations;
 mod pagination;
 mod plans;
+mod press_editing;
 mod replica;
 mod roles;
 mod schema;

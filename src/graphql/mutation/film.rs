@@ -1,18 +1,18 @@
-//! Film mutations: create, update, publication status, co-productions.
+//! Film mutations: create, update, delete, publication status.
 
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject};
 
 use crate::{
-    domain::enums::{CoProductionRole, ProductionStatus, PublicationStatus},
+    domain::enums::{ProductionStatus, PublicationStatus},
     graphql::{
         context::ContextExt,
         mutation::{DeleteInput, DeletePayload, LocalizedTextInput, patch},
         types::{
-            film::{CoProduction, Film},
+            film::Film,
             id::{NodeType, expect},
         },
     },
-    store::edit::{self, co_production::NewCoProduction, film::FilmPatch},
+    store::edit::{self, film::FilmPatch},
 };
 
 /// The fields of a film besides its slug and title; in an update, a field left out keeps
@@ -110,35 +110,11 @@ pub struct FilmStatusInput {
     pub expected_version: Option<i32>,
 }
 
-/// An organization's part in a film.
-#[derive(InputObject, Debug, Clone)]
-pub struct AddCoProductionInput {
-    /// The film.
-    pub film: ID,
-    /// The organization.
-    pub organization: ID,
-    /// Its role; an organization has each role in a film at most once.
-    pub role: CoProductionRole,
-    /// Its share of the film, 0 to 100 %; a film's shares add up to at most 100 %. Shares
-    /// outside the European convention's bounds are accepted with a warning in
-    /// `extensions.warnings`.
-    pub share_percent: Option<f64>,
-    /// The agreement the co-production falls under.
-    pub agreement: Option<ID>,
-}
-
 /// The film written.
 #[derive(SimpleObject)]
 pub struct FilmPayload {
     /// The film as it is now.
     pub film: Film,
-}
-
-/// The co-production added.
-#[derive(SimpleObject)]
-pub struct AddCoProductionPayload {
-    /// The new co-production.
-    pub co_production: CoProduction,
 }
 
 /// Film writes.
@@ -225,34 +201,6 @@ impl FilmMutation {
         edit::film::delete(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
         Ok(DeletePayload {
             deleted_id: input.id,
-        })
-    }
-
-    /// Adds an organization's part in a film. Editors only.
-    async fn add_co_production(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The film, the organization, its role and share.")]
-        input: AddCoProductionInput,
-    ) -> Result<AddCoProductionPayload> {
-        let new = NewCoProduction {
-            film_id: expect(NodeType::Film, &input.film, "film")?,
-            organization_id: expect(NodeType::Organization, &input.organization, "organization")?,
-            role: input.role,
-            share_percent: input.share_percent,
-            agreement_id: input
-                .agreement
-                .as_ref()
-                .map(|id| expect(NodeType::Agreement, id, "agreement"))
-                .transpose()?,
-        };
-        let added = edit::co_production::add(ctx.db()?, ctx.caller()?, new).await?;
-        let warnings = &ctx.request()?.warnings;
-        for warning in added.warnings {
-            warnings.push(serde_json::Value::String(warning));
-        }
-        Ok(AddCoProductionPayload {
-            co_production: CoProduction(added.row),
         })
     }
 }

@@ -1,8 +1,11 @@
 //! The mutation root, merged from one object per area, and the input pieces they share.
 //! Every mutation needs an editor's API key and runs in one transaction.
 
+mod co_production;
 mod film;
+mod media;
 mod press;
+mod press_parts;
 
 use async_graphql::{ID, InputObject, MaybeUndefined, MergedObject, SimpleObject};
 
@@ -10,7 +13,13 @@ use crate::store::edit::Patch;
 
 /// Every write: films and their co-productions, press materials and their publication.
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(film::FilmMutation, press::PressMutation);
+pub struct MutationRoot(
+    film::FilmMutation,
+    co_production::CoProductionMutation,
+    press::PressMutation,
+    press_parts::PressPartsMutation,
+    media::MediaMutation,
+);
 
 /// Text in Russian and English. Creating, give at least one language. Updating, a language
 /// left out keeps its text, and null clears it (one language must remain).

@@ -13,7 +13,10 @@ use crate::{
             press::PressMaterial,
         },
     },
-    store::edit::{self, press::NewPressMaterial},
+    store::edit::{
+        self,
+        press::{NewPressMaterial, PressPatch},
+    },
 };
 
 /// A new press material; it starts as a DRAFT, visible to editors only.
@@ -29,6 +32,26 @@ pub struct CreatePressMaterialInput {
     /// Lead paragraph.
     pub lead: Option<LocalizedTextInput>,
     /// Body text.
+    pub body: Option<LocalizedTextInput>,
+}
+
+/// Changes to a press material made from the version the editor read; a field left out
+/// keeps its value.
+#[derive(InputObject, Debug, Clone)]
+pub struct UpdatePressMaterialInput {
+    /// The press material.
+    pub id: ID,
+    /// The material's `version` when it was read; a stale version is a CONFLICT.
+    pub expected_version: i32,
+    /// New URL slug.
+    pub slug: Option<String>,
+    /// New kind.
+    pub kind: Option<PressMaterialKind>,
+    /// Title changes: a language left out keeps its title.
+    pub title: Option<LocalizedTextInput>,
+    /// Lead changes.
+    pub lead: Option<LocalizedTextInput>,
+    /// Body changes.
     pub body: Option<LocalizedTextInput>,
 }
 
@@ -86,6 +109,35 @@ impl PressMutation {
             body_en,
         };
         let material = edit::press::create(ctx.db()?, ctx.caller()?, new).await?;
+        Ok(PressMaterialPayload {
+            press_material: PressMaterial(material),
+        })
+    }
+
+    /// Changes a press material's fields, from the version the editor read. Editors only.
+    async fn update_press_material(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The press material, its expected version, and the changes.")]
+        input: UpdatePressMaterialInput,
+    ) -> Result<PressMaterialPayload> {
+        let id = expect(NodeType::PressMaterial, &input.id, "id")?;
+        let (title_ru, title_en) = input.title.unwrap_or_default().patches();
+        let (lead_ru, lead_en) = input.lead.unwrap_or_default().patches();
+        let (body_ru, body_en) = input.body.unwrap_or_default().patches();
+        let patch = PressPatch {
+            slug: input.slug,
+            kind: input.kind,
+            title_ru,
+            title_en,
+            lead_ru,
+            lead_en,
+            body_ru,
+            body_en,
+        };
+        let material =
+            edit::press::update(ctx.db()?, ctx.caller()?, id, input.expected_version, patch)
+                .await?;
         Ok(PressMaterialPayload {
             press_material: PressMaterial(material),
         })

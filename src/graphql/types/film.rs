@@ -323,6 +323,10 @@ impl CoProduction {
             .await?
             .map(Agreement))
     }
+    /// Version of the record; grows by one on every change (send it as `expectedVersion`).
+    async fn version(&self) -> i32 {
+        self.0.co_production.version
+    }
 }
 
 /// A person's credit on a film.

@@ -17,8 +17,8 @@ use crate::{
     store::{
         audit::{self, Action, Changes, Entry},
         edit::{
-            Part, Patch, Reference, claim, claim_at, deleted_parts, editor, row, unique_fields,
-            unreferenced,
+            Part, Patch, Reference, claim, claim_at, deleted_parts, editor, row, settle,
+            unique_fields, unreferenced,
         },
     },
 };
@@ -87,30 +87,33 @@ pub async fn create(
     let genres = patch.genres.clone();
     let new = patched(&blank, patch)?;
     let txn = db.begin().await?;
-    let mut active = new.clone().into_active_model().reset_all();
-    active.id = sea_orm::ActiveValue::NotSet;
-    let film = active
-        .insert(&txn)
-        .await
-        .map_err(unique_fields(UNIQUE, "film"))?;
-    let mut changes = diff(&blank, &film);
-    if let Some(slugs) = genres {
-        let new_genres = replace_genres(&txn, film.id, &slugs).await?;
-        changes.field("genres", &Vec::<String>::new(), &new_genres);
+    let result: AppResult<_> = async {
+        let mut active = new.clone().into_active_model().reset_all();
+        active.id = sea_orm::ActiveValue::NotSet;
+        let film = active
+            .insert(&txn)
+            .await
+            .map_err(unique_fields(UNIQUE, "film"))?;
+        let mut changes = diff(&blank, &film);
+        if let Some(slugs) = genres {
+            let new_genres = replace_genres(&txn, film.id, &slugs).await?;
+            changes.field("genres", &Vec::<String>::new(), &new_genres);
+        }
+        audit::record(
+            &txn,
+            Entry {
+                actor: &actor,
+                action: Action::Create,
+                entity_type: "Film",
+                entity_id: film.id,
+                changes,
+            },
+        )
+        .await?;
+        Ok(film)
     }
-    audit::record(
-        &txn,
-        Entry {
-            actor: &actor,
-            action: Action::Create,
-            entity_type: "Film",
-            entity_id: film.id,
-            changes,
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(film)
+    .await;
+    settle(txn, result).await
 }
 
 /// An empty draft film, created now: what a new film is a patch of.
@@ -153,37 +156,40 @@ pub async fn update(
 ) -> AppResult<film::Model> {
     let actor = editor(caller, "updateFilm")?;
     let txn = db.begin().await?;
-    claim(&txn, "film", "film", id, expected).await?;
-    let current = row::<film::Entity>(&txn, id, "film").await?;
-    let genres = patch.genres.clone();
-    let new = patched(&current, patch)?;
-    let film = new
-        .clone()
-        .into_active_model()
-        .reset_all()
-        .update(&txn)
-        .await
-        .map_err(unique_fields(UNIQUE, "film"))?;
-    let mut changes = diff(&current, &film);
-    if let Some(slugs) = genres {
-        let old = genre_slugs(&txn, id).await?;
-        let new = replace_genres(&txn, id, &slugs).await?;
-        changes.field("genres", &old, &new);
+    let result: AppResult<_> = async {
+        claim(&txn, "film", "film", id, expected).await?;
+        let current = row::<film::Entity>(&txn, id, "film").await?;
+        let genres = patch.genres.clone();
+        let new = patched(&current, patch)?;
+        let film = new
+            .clone()
+            .into_active_model()
+            .reset_all()
+            .update(&txn)
+            .await
+            .map_err(unique_fields(UNIQUE, "film"))?;
+        let mut changes = diff(&current, &film);
+        if let Some(slugs) = genres {
+            let old = genre_slugs(&txn, id).await?;
+            let new = replace_genres(&txn, id, &slugs).await?;
+            changes.field("genres", &old, &new);
+        }
+        changes.field("version", &expected, &film.version);
+        audit::record(
+            &txn,
+            Entry {
+                actor: &actor,
+                action: Action::Update,
+                entity_type: "Film",
+                entity_id: id,
+                changes,
+            },
+        )
+        .await?;
+        Ok(film)
     }
-    changes.field("version", &expected, &film.version);
-    audit::record(
-        &txn,
-        Entry {
-            actor: &actor,
-            action: Action::Update,
-            entity_type: "Film",
-            entity_id: id,
-            changes,
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(film)
+    .await;
+    settle(txn, result).await
 }
 
 /// Publishes, unpublishes (back to draft) or archives the film `id`.
@@ -201,30 +207,33 @@ pub async fn change_status(
     };
     let actor = editor(caller, what)?;
     let txn = db.begin().await?;
-    claim_at(&txn, "film", "film", id, expected).await?;
-    let old = row::<film::Entity>(&txn, id, "film").await?;
-    let mut active = old.clone().into_active_model();
-    active.status = sea_orm::ActiveValue::Set(status);
-    if status == PublicationStatus::Published && old.published_at.is_none() {
-        active.published_at = sea_orm::ActiveValue::Set(Some(Utc::now()));
+    let result: AppResult<_> = async {
+        claim_at(&txn, "film", "film", id, expected).await?;
+        let old = row::<film::Entity>(&txn, id, "film").await?;
+        let mut active = old.clone().into_active_model();
+        active.status = sea_orm::ActiveValue::Set(status);
+        if status == PublicationStatus::Published && old.published_at.is_none() {
+            active.published_at = sea_orm::ActiveValue::Set(Some(Utc::now()));
+        }
+        let film = active.update(&txn).await?;
+        let mut changes = Changes::default();
+        changes.field("status", &old.status.to_value(), &film.status.to_value());
+        changes.field("publishedAt", &old.published_at, &film.published_at);
+        audit::record(
+            &txn,
+            Entry {
+                actor: &actor,
+                action: status_action(status),
+                entity_type: "Film",
+                entity_id: id,
+                changes,
+            },
+        )
+        .await?;
+        Ok(film)
     }
-    let film = active.update(&txn).await?;
-    let mut changes = Changes::default();
-    changes.field("status", &old.status.to_value(), &film.status.to_value());
-    changes.field("publishedAt", &old.published_at, &film.published_at);
-    audit::record(
-        &txn,
-        Entry {
-            actor: &actor,
-            action: status_action(status),
-            entity_type: "Film",
-            entity_id: id,
-            changes,
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(film)
+    .await;
+    settle(txn, result).await
 }
 
 /// The parts deleted with a film that have global ids of their own.
@@ -256,24 +265,27 @@ pub async fn delete(
 ) -> AppResult<()> {
     let actor = editor(caller, "deleteFilm")?;
     let txn = db.begin().await?;
-    claim_at(&txn, "film", "film", id, expected).await?;
-    unreferenced(&txn, "film", id, &[Reference::press_subjects("FILM")]).await?;
-    let old = row::<film::Entity>(&txn, id, "film").await?;
-    let mut entries = deleted_parts(&txn, &actor, &PARTS, id).await?;
-    film::Entity::delete_by_id(id).exec(&txn).await?;
-    entries.insert(
-        0,
-        Entry {
-            actor: &actor,
-            action: Action::Delete,
-            entity_type: "Film",
-            entity_id: id,
-            changes: diff(&old, &blank()).as_deleted(),
-        },
-    );
-    audit::record_all(&txn, entries).await?;
-    txn.commit().await?;
-    Ok(())
+    let result: AppResult<_> = async {
+        claim_at(&txn, "film", "film", id, expected).await?;
+        unreferenced(&txn, "film", id, &[Reference::press_subjects("FILM")]).await?;
+        let old = row::<film::Entity>(&txn, id, "film").await?;
+        let mut entries = deleted_parts(&txn, &actor, &PARTS, id).await?;
+        film::Entity::delete_by_id(id).exec(&txn).await?;
+        entries.insert(
+            0,
+            Entry {
+                actor: &actor,
+                action: Action::Delete,
+                entity_type: "Film",
+                entity_id: id,
+                changes: diff(&old, &blank()).as_deleted(),
+            },
+        );
+        audit::record_all(&txn, entries).await?;
+        Ok(())
+    }
+    .await;
+    settle(txn, result).await
 }
 
 /// The audit action of moving to `status`.

@@ -3,6 +3,9 @@
 //! the audit entry: it applies whole or not at all (any `?` rolls back when the transaction
 //! drops).
 //!
+//! Every write's transaction ends in [`settle`]: committed on success, rolled back at once on
+//! failure.
+//!
 //! The first statement of every write transaction is a write to the aggregate's root row
 //! ([`claim`], [`touch`]). That takes the row lock on PostgreSQL, so concurrent writes to one
 //! film run one after the other and checks over its rows (shares totalling at most 100 %)
@@ -11,11 +14,13 @@
 
 pub mod co_production;
 pub mod film;
+pub mod media;
 pub mod press;
+pub mod press_parts;
 
 use chrono::Utc;
 use sea_orm::{
-    ConnectionTrait, DbErr, EntityTrait, SqlErr,
+    ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, SqlErr,
     sea_query::{Alias, Asterisk, Expr, ExprTrait, Query, SimpleExpr},
 };
 
@@ -24,6 +29,24 @@ use crate::{
     error::{AppError, AppResult},
     store::audit,
 };
+
+/// Ends a write's transaction: commits when `result` is a success, and otherwise rolls back
+/// at once. (A transaction that is merely dropped only queues its ROLLBACK until its pooled
+/// connection is next used, and keeps its row locks until then.)
+pub async fn settle<T>(txn: DatabaseTransaction, result: AppResult<T>) -> AppResult<T> {
+    match result {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(err) => {
+            if let Err(rollback) = txn.rollback().await {
+                tracing::warn!(error = %rollback, "rollback after a refused write failed");
+            }
+            Err(err)
+        }
+    }
+}
 
 /// The key name an editor's write is recorded under; the caller must be an editor.
 pub fn editor(caller: &Caller, what: &str) -> AppResult<String> {

@@ -42,6 +42,16 @@ impl Drop for Place {
                         ..DbConfig::new(url)
                     };
                     if let Ok((conn, _)) = db::connect(&config).await {
+                        // The test's own connections carry the schema as their application
+                        // name; one left inside a transaction (its rollback queued on a
+                        // runtime that is now blocked in this drop) would hold locks the
+                        // DROP waits for, so they are ended first.
+                        let _ = conn
+                            .execute_unprepared(&format!(
+                                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                                 WHERE application_name = '{schema}' AND pid <> pg_backend_pid()"
+                            ))
+                            .await;
                         let _ = conn
                             .execute_unprepared(&format!(
                                 "DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"
@@ -122,10 +132,11 @@ impl TestApp {
                     .await
                     .expect("schema created");
                 admin.close().await.expect("admin connection closes");
+                let separator = if url.contains('?') { '&' } else { '?' };
                 let config = DbConfig {
                     max_connections: 4,
                     schema: Some(schema.clone()),
-                    ..DbConfig::new(url.clone())
+                    ..DbConfig::new(format!("{url}{separator}application_name={schema}"))
                 };
                 (
                     config,
