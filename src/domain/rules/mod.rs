@@ -11,6 +11,7 @@ mod film;
 mod ident;
 mod link;
 mod period;
+mod place;
 mod share;
 mod text;
 
@@ -22,6 +23,7 @@ pub use film::{
 pub use ident::{distribution_certificate, imdb_id};
 pub use link::{URL_MAX_CHARS, url};
 pub use period::date_order;
+pub use place::{coordinates, time_zone};
 pub use share::{share_percent, share_warnings, shares_total};
 pub use text::{
     BODY_MAX_CHARS, LocalizedText, SLUG_MAX_CHARS, TITLE_MAX_CHARS, localized_text, slug,

@@ -3,15 +3,28 @@
 
 mod co_production;
 mod film;
+mod location;
 mod media;
+mod organization;
+mod person;
 mod press;
 mod press_parts;
 
-use async_graphql::{ID, InputObject, MaybeUndefined, MergedObject, SimpleObject};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, MergedObject, Result, SimpleObject};
 
-use crate::store::edit::Patch;
+use crate::{
+    graphql::{
+        context::ContextExt,
+        types::id::{NodeType, expect},
+    },
+    store::edit::{
+        Patch,
+        record::{self, Record},
+    },
+};
 
-/// Every write: films and their co-productions, press materials and their publication.
+/// Every write: films with their co-productions, credits and shoots; press materials and
+/// their publication; organizations, people with their affiliations, and locations.
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
     film::FilmMutation,
@@ -19,6 +32,9 @@ pub struct MutationRoot(
     press::PressMutation,
     press_parts::PressPartsMutation,
     media::MediaMutation,
+    organization::OrganizationMutation,
+    person::PersonMutation,
+    location::LocationMutation,
 );
 
 /// Text in Russian and English. Creating, give at least one language. Updating, a language
@@ -41,6 +57,11 @@ impl LocalizedTextInput {
     pub fn values(self) -> (Option<String>, Option<String>) {
         (self.ru.take(), self.en.take())
     }
+}
+
+/// The change to each language of an optional text input: left out changes nothing.
+pub fn texts(input: Option<LocalizedTextInput>) -> (Patch<String>, Patch<String>) {
+    input.map(LocalizedTextInput::patches).unwrap_or_default()
 }
 
 /// A patch from an optional input value: left out keeps, null clears.
@@ -66,4 +87,17 @@ pub struct DeleteInput {
 pub struct DeletePayload {
     /// The global id of the deleted object.
     pub deleted_id: ID,
+}
+
+/// Deletes the record of type `node_type` that `input` names.
+async fn delete_record<R: Record>(
+    ctx: &Context<'_>,
+    node_type: NodeType,
+    input: DeleteInput,
+) -> Result<DeletePayload> {
+    let id = expect(node_type, &input.id, "id")?;
+    record::delete::<R>(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
+    Ok(DeletePayload {
+        deleted_id: input.id,
+    })
 }

@@ -1,6 +1,7 @@
 //! Locations (studio lots, backlots, cinemas, venues) and the shoots booked there.
 
 use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, Utc};
 
 use crate::{
     domain::enums::LocationKind,
@@ -156,6 +157,14 @@ impl Location {
         )
         .await
     }
+    /// Version of the record; grows by one on every change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// When the record last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
 }
 
 /// A film's booking of a location over a range of days.
@@ -186,5 +195,13 @@ impl Shoot {
         Ok(load(ctx, ById::<film::Entity>::new(self.0.shoot.film_id))
             .await?
             .map(Film))
+    }
+    /// Version of the record; grows by one on every change.
+    async fn version(&self) -> i32 {
+        self.0.shoot.version
+    }
+    /// When the record last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.shoot.updated_at
     }
 }

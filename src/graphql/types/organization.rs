@@ -1,6 +1,7 @@
 //! Organizations, people and the affiliations between them.
 
 use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, Utc};
 
 use crate::{
     domain::enums::{OrganizationKind, SubjectType},
@@ -172,6 +173,14 @@ impl Organization {
         )
         .await
     }
+    /// Version of the record; grows by one on every change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// When the record last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
 }
 
 /// The co-productions of an organization or agreement, as a connection.
@@ -259,6 +268,14 @@ impl Person {
             },
         )
         .await
+    }
+    /// Version of the record; grows by one on every change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// When the record last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
     }
 }
 

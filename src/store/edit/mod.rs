@@ -13,10 +13,17 @@
 //! then fails to upgrade to writing.
 
 pub mod co_production;
+pub mod credit;
 pub mod film;
+pub mod location;
 pub mod media;
+pub mod organization;
+mod parts;
+pub mod person;
 pub mod press;
 pub mod press_parts;
+pub mod record;
+pub mod shoot;
 
 use chrono::Utc;
 use sea_orm::{
@@ -55,6 +62,28 @@ pub fn editor(caller: &Caller, what: &str) -> AppResult<String> {
         .key_name
         .clone()
         .unwrap_or_else(|| "unnamed key".to_string()))
+}
+
+/// Records the audit entry of one write to one entity; see [`audit::record`].
+pub async fn audited(
+    db: &impl ConnectionTrait,
+    actor: &str,
+    action: audit::Action,
+    entity_type: &str,
+    entity_id: i32,
+    changes: audit::Changes,
+) -> AppResult<()> {
+    audit::record(
+        db,
+        audit::Entry {
+            actor,
+            action,
+            entity_type,
+            entity_id,
+            changes,
+        },
+    )
+    .await
 }
 
 /// A change to an optional field: `None` leaves it, `Some(None)` clears it.
