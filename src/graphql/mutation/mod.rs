@@ -1,16 +1,36 @@
 //! The mutation root, merged from one object per area, and the input pieces they share.
 //! Every mutation needs an editor's API key and runs in one transaction.
 
+mod agreement;
+mod festival;
 mod film;
 mod press;
+mod screening;
 
-use async_graphql::{ID, InputObject, MaybeUndefined, MergedObject, SimpleObject};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, MergedObject, Result, SimpleObject};
 
-use crate::store::edit::Patch;
+use crate::{
+    error::AppResult,
+    graphql::{
+        context::ContextExt,
+        types::id::{NodeType, expect},
+    },
+    store::edit::{
+        Patch,
+        rows::{self, Root},
+    },
+};
 
-/// Every write: films and their co-productions, press materials and their publication.
+/// Every write: films and their co-productions, press materials and their publication,
+/// festivals with their editions, sections and screenings, agreements.
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(film::FilmMutation, press::PressMutation);
+pub struct MutationRoot(
+    film::FilmMutation,
+    press::PressMutation,
+    festival::FestivalMutation,
+    screening::ScreeningMutation,
+    agreement::AgreementMutation,
+);
 
 /// Text in Russian and English. Creating, give at least one language. Updating, a language
 /// left out keeps its text, and null clears it (one language must remain).
@@ -32,6 +52,20 @@ impl LocalizedTextInput {
     pub fn values(self) -> (Option<String>, Option<String>) {
         (self.ru.take(), self.en.take())
     }
+}
+
+/// The row ids of the global ids in the input list `field`, each of a `node_type`
+/// (`BAD_USER_INPUT` on `field[i]` otherwise).
+pub fn ids(node_type: NodeType, list: &[ID], field: &str) -> AppResult<Vec<i32>> {
+    (0..)
+        .zip(list)
+        .map(|(i, id): (usize, &ID)| expect(node_type, id, &format!("{field}[{i}]")))
+        .collect()
+}
+
+/// The text changes of an optional text input: none when it is left out.
+pub fn text_patches(text: Option<LocalizedTextInput>) -> (Patch<String>, Patch<String>) {
+    text.map(LocalizedTextInput::patches).unwrap_or_default()
 }
 
 /// A patch from an optional input value: left out keeps, null clears.
@@ -57,4 +91,17 @@ pub struct DeleteInput {
 pub struct DeletePayload {
     /// The global id of the deleted object.
     pub deleted_id: ID,
+}
+
+/// Deletes the object of `input`, a `node_type` stored as an `R` (`delete<Type>`).
+pub async fn delete<R: Root>(
+    ctx: &Context<'_>,
+    node_type: NodeType,
+    input: DeleteInput,
+) -> Result<DeletePayload> {
+    let id = expect(node_type, &input.id, "id")?;
+    rows::delete::<R>(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
+    Ok(DeletePayload {
+        deleted_id: input.id,
+    })
 }

@@ -9,9 +9,17 @@
 //! hold; and it takes SQLite's write lock at once, so a transaction never reads first and
 //! then fails to upgrade to writing.
 
+pub mod agreement;
+pub mod agreement_part;
 pub mod co_production;
+pub mod edition;
+pub mod festival;
 pub mod film;
 pub mod press;
+pub mod rows;
+pub mod screening;
+pub mod section;
+pub mod values;
 
 use chrono::Utc;
 use sea_orm::{

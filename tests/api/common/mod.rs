@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use tower::ServiceExt;
 
 pub mod cluster;
+pub mod writes;
 
 /// Where the test database lives, removed on drop.
 enum Place {
