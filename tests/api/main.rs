@@ -4,9 +4,11 @@
 
 mod common;
 
+mod agreement_editing;
 mod batching;
 mod editing;
 mod errors;
+mod festival_editing;
 mod http;
 mod location_editing;
 mod operations;

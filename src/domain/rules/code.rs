@@ -31,15 +31,31 @@ pub fn country(field: &str, value: &str) -> AppResult<String> {
 /// A list of countries: each checked by `country` under the field `field[i]`, each at most once.
 /// The list may be empty; returns the codes in capitals, in the order given.
 pub fn countries(field: &str, values: &[String]) -> AppResult<Vec<String>> {
+    codes(field, values, country, "country")
+}
+
+/// A list of languages: each checked by `language` under the field `field[i]`, each at most
+/// once. The list may be empty; returns the codes in lowercase, in the order given.
+pub fn languages(field: &str, values: &[String]) -> AppResult<Vec<String>> {
+    codes(field, values, language, "language")
+}
+
+/// Each of `values` checked by `rule` under the field `field[i]`, each at most once.
+fn codes(
+    field: &str,
+    values: &[String],
+    rule: fn(&str, &str) -> AppResult<String>,
+    what: &str,
+) -> AppResult<Vec<String>> {
     let mut seen = HashSet::with_capacity(values.len());
     let mut codes = Vec::with_capacity(values.len());
     for (i, value) in values.iter().enumerate() {
         let at = format!("{field}[{i}]");
-        let code = country(&at, value)?;
+        let code = rule(&at, value)?;
         if !seen.insert(code.clone()) {
             return Err(AppError::bad_input(
                 &at,
-                format!("\"{at}\" repeats \"{code}\"; list each country once"),
+                format!("\"{at}\" repeats \"{code}\"; list each {what} once"),
             ));
         }
         codes.push(code);
@@ -170,6 +186,29 @@ mod tests {
         assert_eq!(
             message,
             "\"countries[2]\" repeats \"RU\"; list each country once"
+        );
+    }
+
+    #[test]
+    fn language_lists_are_normalized_in_order_and_repeats_refused() {
+        let given = vec!["EN".to_owned(), " fr".to_owned()];
+        assert_eq!(
+            accepted(languages("subtitleLanguages", &given)),
+            ["en", "fr"]
+        );
+        let given = vec!["en".to_owned(), "xx".to_owned()];
+        refused(
+            languages("subtitleLanguages", &given),
+            "subtitleLanguages[1]",
+        );
+        let given = vec!["en".to_owned(), "EN".to_owned()];
+        let message = refused(
+            languages("subtitleLanguages", &given),
+            "subtitleLanguages[1]",
+        );
+        assert_eq!(
+            message,
+            "\"subtitleLanguages[1]\" repeats \"en\"; list each language once"
         );
     }
 

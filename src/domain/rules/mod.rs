@@ -7,6 +7,7 @@
 
 mod code;
 mod eidr;
+mod festival;
 mod film;
 mod ident;
 mod link;
@@ -15,8 +16,9 @@ mod place;
 mod share;
 mod text;
 
-pub use code::{countries, country, language};
+pub use code::{countries, country, language, languages};
 pub use eidr::{eidr_from_digits, eidr_id};
+pub use festival::{day_start, edition_number, within_days};
 pub use film::{
     FIRST_FILM_YEAR, MAX_RUNTIME_MINUTES, YEARS_AHEAD, age_rating, runtime_minutes, year,
 };
@@ -63,6 +65,22 @@ mod tests {
                 );
                 message
             }
+        }
+    }
+
+    /// The day written `YYYY-MM-DD`.
+    pub(super) fn day(text: &str) -> chrono::NaiveDate {
+        match text.parse() {
+            Ok(day) => day,
+            Err(err) => panic!("{text}: {err}"),
+        }
+    }
+
+    /// The instant written in RFC 3339.
+    pub(super) fn instant(text: &str) -> chrono::DateTime<chrono::Utc> {
+        match text.parse() {
+            Ok(at) => at,
+            Err(err) => panic!("{text}: {err}"),
         }
     }
 

@@ -19,24 +19,8 @@ pub fn date_order<T: PartialOrd + Display>(field: &str, start: T, end: T) -> App
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate, Utc};
-
-    use super::super::tests::{accepted, refused};
+    use super::super::tests::{accepted, day, instant, refused};
     use super::*;
-
-    fn day(text: &str) -> NaiveDate {
-        match text.parse() {
-            Ok(day) => day,
-            Err(err) => panic!("{text}: {err}"),
-        }
-    }
-
-    fn instant(text: &str) -> DateTime<Utc> {
-        match text.parse() {
-            Ok(at) => at,
-            Err(err) => panic!("{text}: {err}"),
-        }
-    }
 
     #[test]
     fn periods_ending_on_or_after_their_start_are_accepted() {

@@ -1,7 +1,9 @@
 //! The mutation root, merged from one object per area, and the input pieces they share.
 //! Every mutation needs an editor's API key and runs in one transaction.
 
+mod agreement;
 mod co_production;
+mod festival;
 mod film;
 mod location;
 mod media;
@@ -9,10 +11,12 @@ mod organization;
 mod person;
 mod press;
 mod press_parts;
+mod screening;
 
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, MergedObject, Result, SimpleObject};
 
 use crate::{
+    error::AppResult,
     graphql::{
         context::ContextExt,
         types::id::{NodeType, expect},
@@ -20,11 +24,13 @@ use crate::{
     store::edit::{
         Patch,
         record::{self, Record},
+        rows::{self, Root},
     },
 };
 
-/// Every write: films with their co-productions, credits and shoots; press materials and
-/// their publication; organizations, people with their affiliations, and locations.
+/// Every write: films with their co-productions, credits and shoots; press materials with
+/// their parts and publication; organizations, people with their affiliations, locations;
+/// festivals with their editions, sections and screenings; agreements.
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
     film::FilmMutation,
@@ -35,6 +41,9 @@ pub struct MutationRoot(
     organization::OrganizationMutation,
     person::PersonMutation,
     location::LocationMutation,
+    festival::FestivalMutation,
+    screening::ScreeningMutation,
+    agreement::AgreementMutation,
 );
 
 /// Text in Russian and English. Creating, give at least one language. Updating, a language
@@ -62,6 +71,15 @@ impl LocalizedTextInput {
 /// The change to each language of an optional text input: left out changes nothing.
 pub fn texts(input: Option<LocalizedTextInput>) -> (Patch<String>, Patch<String>) {
     input.map(LocalizedTextInput::patches).unwrap_or_default()
+}
+
+/// The row ids of the global ids in the input list `field`, each of a `node_type`
+/// (`BAD_USER_INPUT` on `field[i]` otherwise).
+pub fn ids(node_type: NodeType, list: &[ID], field: &str) -> AppResult<Vec<i32>> {
+    (0..)
+        .zip(list)
+        .map(|(i, id): (usize, &ID)| expect(node_type, id, &format!("{field}[{i}]")))
+        .collect()
 }
 
 /// A patch from an optional input value: left out keeps, null clears.
@@ -97,6 +115,19 @@ async fn delete_record<R: Record>(
 ) -> Result<DeletePayload> {
     let id = expect(node_type, &input.id, "id")?;
     record::delete::<R>(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
+    Ok(DeletePayload {
+        deleted_id: input.id,
+    })
+}
+
+/// Deletes the object of `input`, a `node_type` stored as an `R` (`delete<Type>`).
+pub async fn delete<R: Root>(
+    ctx: &Context<'_>,
+    node_type: NodeType,
+    input: DeleteInput,
+) -> Result<DeletePayload> {
+    let id = expect(node_type, &input.id, "id")?;
+    rows::delete::<R>(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
     Ok(DeletePayload {
         deleted_id: input.id,
     })

@@ -1,10 +1,13 @@
 //! Festivals, editions, programme sections and screenings.
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
-    domain::enums::{PremiereStatus, SubjectType},
+    domain::{
+        enums::{PremiereStatus, SubjectType},
+        rules,
+    },
     entities::{festival, festival_edition, film, section},
     error::AppError,
     graphql::{
@@ -80,6 +83,14 @@ impl Festival {
             .map(FestivalEdition)
             .collect())
     }
+    /// Version of the record; grows by one on every change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// When the record last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
 }
 
 /// Filter of a programme's screenings.
@@ -130,12 +141,9 @@ impl FestivalEdition {
             AppError::internal(anyhow::anyhow!("bad time zone {:?}", self.0.time_zone))
         })?;
         let start_of = |d: NaiveDate| {
-            tz.from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
-                .earliest()
-                .map(|t| t.with_timezone(&Utc))
-                .ok_or_else(|| {
-                    AppError::bad_input("day", "that day does not exist in the edition's time zone")
-                })
+            rules::day_start(tz, d).ok_or_else(|| {
+                AppError::bad_input("day", "that day does not exist in the edition's time zone")
+            })
         };
         let next = day
             .succ_opt()
@@ -275,6 +283,14 @@ impl FestivalEdition {
         )
         .await
     }
+    /// Version of the record; grows by one on every change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// When the record last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
 }
 
 /// The screenings of a film, an edition or a venue, as a connection.
@@ -376,5 +392,13 @@ impl Screening {
                 .await?
                 .map(Film),
         )
+    }
+    /// Version of the record; grows by one on every change.
+    async fn version(&self) -> i32 {
+        self.0.screening.version
+    }
+    /// When the record last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.screening.updated_at
     }
 }

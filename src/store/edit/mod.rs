@@ -12,8 +12,12 @@
 //! hold; and it takes SQLite's write lock at once, so a transaction never reads first and
 //! then fails to upgrade to writing.
 
+pub mod agreement;
+pub mod agreement_part;
 pub mod co_production;
 pub mod credit;
+pub mod edition;
+pub mod festival;
 pub mod film;
 pub mod location;
 pub mod media;
@@ -23,7 +27,11 @@ pub mod person;
 pub mod press;
 pub mod press_parts;
 pub mod record;
+pub mod rows;
+pub mod screening;
+pub mod section;
 pub mod shoot;
+pub mod values;
 
 use chrono::Utc;
 use sea_orm::{

@@ -19,6 +19,7 @@ use tower::ServiceExt;
 
 pub mod cluster;
 pub mod editor;
+pub mod writes;
 
 /// Where the test database lives, removed on drop.
 enum Place {

@@ -1,0 +1,153 @@
+//! Writing festivals: create, update (a patch from a known version, organizers replaced
+//! whole), and delete while the festival has no editions.
+
+use chrono::Utc;
+use sea_orm::{DatabaseConnection, DatabaseTransaction};
+
+use crate::{
+    domain::{
+        rules::{self, BODY_MAX_CHARS, TITLE_MAX_CHARS},
+        viewer::Caller,
+    },
+    entities::festival,
+    error::AppResult,
+    store::{
+        audit::Changes,
+        edit::{
+            Patch, Reference, editor,
+            rows::{self, Root, finish},
+            values::{Links, TextPatch, distinct, text},
+        },
+    },
+};
+
+/// Changes to a festival; `None` leaves a field as it is, `Some(None)` clears it. A new
+/// festival is a patch of an empty one.
+#[derive(Debug, Clone, Default)]
+pub struct FestivalPatch {
+    /// URL slug.
+    pub slug: Option<String>,
+    /// Name in Russian and English.
+    pub name: TextPatch,
+    /// Description in Russian and English.
+    pub description: TextPatch,
+    /// Website.
+    pub website: Patch<String>,
+    /// Organizing organizations in display order, replacing the list.
+    pub organizers: Option<Vec<i32>>,
+}
+
+/// The festival's organizers.
+const ORGANIZERS: Links = Links {
+    table: "festival_organizer",
+    owner: "festival_id",
+    target: "organization_id",
+    target_table: "organization",
+    what: "organization",
+    field: "organizers",
+};
+
+impl Root for festival::Model {
+    type Entity = festival::Entity;
+    type Active = festival::ActiveModel;
+    const TABLE: &'static str = "festival";
+    const WHAT: &'static str = "festival";
+    const TYPE: &'static str = "Festival";
+    const ID: festival::Column = festival::Column::Id;
+    const UNIQUE: &'static [(&'static str, &'static str)] = &[("slug", "slug")];
+    /// Deleted only when it has no editions.
+    const REFERENCES: &'static [Reference] = &[Reference::new(
+        "festival_edition",
+        "festival_id",
+        "editions",
+    )];
+
+    fn id(&self) -> i32 {
+        self.id
+    }
+
+    fn version(&self) -> i32 {
+        self.version
+    }
+
+    fn blank() -> Self {
+        let now = Utc::now();
+        festival::Model {
+            id: 0,
+            slug: String::new(),
+            name_ru: None,
+            name_en: None,
+            description_ru: None,
+            description_en: None,
+            website: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+
+    fn diff(old: &Self, new: &Self) -> Changes {
+        let mut changes = Changes::default();
+        changes.field("slug", &old.slug, &new.slug);
+        changes.field("nameRu", &old.name_ru, &new.name_ru);
+        changes.field("nameEn", &old.name_en, &new.name_en);
+        changes.field("descriptionRu", &old.description_ru, &new.description_ru);
+        changes.field("descriptionEn", &old.description_en, &new.description_en);
+        changes.field("website", &old.website, &new.website);
+        changes
+    }
+
+    async fn deleted_parts(
+        db: &DatabaseTransaction,
+        id: i32,
+        changes: &mut Changes,
+    ) -> AppResult<()> {
+        changes.deleted("organizers", &ORGANIZERS.of(db, id).await?);
+        Ok(())
+    }
+}
+
+/// Creates a festival (`at` None) or applies `patch` to the festival `id` if it is still at
+/// version `expected` (`at` = `(id, expected)`).
+pub async fn write(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    at: Option<(i32, i32)>,
+    mut patch: FestivalPatch,
+) -> AppResult<festival::Model> {
+    let actor = editor(caller, &rows::verb::<festival::Model>(at))?;
+    let organizers = patch.organizers.take();
+    if let Some(organizers) = &organizers {
+        distinct("organizers", organizers, "organizer")?;
+    }
+    let (txn, festival, mut changes, action) =
+        rows::write(db, at, |row| patched(row, patch)).await?;
+    ORGANIZERS
+        .replace(&txn, festival.id, organizers.as_deref(), &mut changes)
+        .await?;
+    finish(txn, vec![rows::entry(&actor, action, &festival, changes)]).await?;
+    Ok(festival)
+}
+
+/// `row` with the validated `patch` applied.
+fn patched(mut row: festival::Model, patch: FestivalPatch) -> AppResult<festival::Model> {
+    row.slug = rules::slug("slug", patch.slug.as_deref().unwrap_or(&row.slug))?;
+    (row.name_ru, row.name_en) = text(
+        "name",
+        (row.name_ru, row.name_en),
+        patch.name,
+        TITLE_MAX_CHARS,
+        true,
+    )?;
+    (row.description_ru, row.description_en) = text(
+        "description",
+        (row.description_ru, row.description_en),
+        patch.description,
+        BODY_MAX_CHARS,
+        false,
+    )?;
+    if let Some(website) = patch.website {
+        row.website = website.map(|w| rules::url("website", &w)).transpose()?;
+    }
+    Ok(row)
+}
