@@ -1,6 +1,6 @@
-//! The client operations of the API contract, embedded from `tests/operations/` so that the
+//! The read operations of the API contract, embedded from `tests/operations/` so that the
 //! tools run them exactly as clients send them: `kinograph check-plans` and
-//! `kinograph-bench`.
+//! `kinograph-bench`. (`EditorFlow.graphql` writes; it is exercised by the editing tests.)
 
 /// One contract operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
