@@ -217,3 +217,48 @@ async fn films_are_found_by_their_registry_identifiers_with_the_format_checked()
         draft.slug.as_str()
     );
 }
+
+#[tokio::test]
+async fn back_references_show_a_draft_film_to_editors_only() {
+    let app = TestApp::spawn().await;
+    let partner = app.key("distributor", Role::Partner).await;
+    let editor = app.key("newsroom", Role::Editor).await;
+    let draft = film::Entity::find()
+        .filter(film::Column::Status.eq(PublicationStatus::Draft))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let query = r#"{
+      a: organization(slug: "gazprom-media") { coProductions(first: 100) { totalCount nodes { film { slug } } } }
+      b: organization(slug: "moskino") { coProductions(first: 100) { totalCount nodes { film { slug } } } }
+      c: location(slug: "moskino-kinopark") { shoots(first: 100) { totalCount nodes { film { slug } } } }
+      d: location(slug: "moskino-kinozavod") { shoots(first: 100) { totalCount nodes { film { slug } } } }
+      p: pressMaterials(first: 100) { nodes { subjects { ... on Film { slug } } } }
+    }"#;
+    let mentions = |answer: &Value| answer.to_string().contains(&format!("\"{}\"", draft.slug));
+    let totals = |answer: &Value| -> i64 {
+        ["a", "b", "c", "d"]
+            .iter()
+            .map(|field| {
+                let connection = answer[*field].as_object().unwrap().values().next().unwrap();
+                connection["totalCount"].as_i64().unwrap()
+            })
+            .sum()
+    };
+    let as_editor = app.query_as(Some(&editor), query, json!({})).await.ok();
+    assert!(
+        mentions(as_editor.data()),
+        "editors see the draft through its references"
+    );
+    let anonymous = app.query_as(None, query, json!({})).await.ok();
+    let as_partner = app.query_as(Some(&partner), query, json!({})).await.ok();
+    for answer in [&anonymous, &as_partner] {
+        assert!(!mentions(answer.data()), "{}", answer.body);
+    }
+    assert_eq!(totals(anonymous.data()), totals(as_partner.data()));
+    assert!(
+        totals(as_editor.data()) > totals(anonymous.data()),
+        "the draft's rows count for editors only"
+    );
+}
