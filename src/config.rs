@@ -155,6 +155,42 @@ mod tests {
     }
 
     #[test]
+    fn keys_take_a_name_and_a_partner_or_editor_role() {
+        let cli = Cli::try_parse_from([
+            "kinograph",
+            "keys",
+            "create",
+            "--name",
+            "newsroom",
+            "--role",
+            "editor",
+        ])
+        .expect("parses");
+        assert!(matches!(
+            cli.command,
+            Some(Command::Keys(KeysCommand::Create { ref name, role: crate::domain::viewer::Role::Editor })) if name == "newsroom"
+        ));
+        assert!(
+            Cli::try_parse_from([
+                "kinograph",
+                "keys",
+                "create",
+                "--name",
+                "x",
+                "--role",
+                "admin"
+            ])
+            .is_err()
+        );
+        assert!(matches!(
+            Cli::try_parse_from(["kinograph", "keys", "revoke", "newsroom"])
+                .expect("parses")
+                .command,
+            Some(Command::Keys(KeysCommand::Revoke { .. }))
+        ));
+    }
+
+    #[test]
     fn no_subcommand_means_serve() {
         let cli = Cli::try_parse_from(["kinograph"]).expect("parses");
         assert!(matches!(cli.command.unwrap_or_default(), Command::Serve));
