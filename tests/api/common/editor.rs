@@ -164,30 +164,27 @@ fn document(name: &str, selection: &str) -> String {
 
 /// The global id of the row of `table` with this slug.
 pub async fn id_of(app: &TestApp, node_type: NodeType, table: &str, slug: &str) -> String {
-    let backend = app.db.get_database_backend();
     let sql = format!("SELECT id FROM {table} WHERE slug = '{slug}'");
-    let row = app
-        .db
-        .query_one_raw(Statement::from_string(backend, sql))
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {table} {slug}"));
-    node_type
-        .id(row.try_get::<i32>("", "id").unwrap())
-        .to_string()
+    let id: i32 = single(app, sql, "id").await;
+    node_type.id(id).to_string()
 }
 
 /// How many rows of `table` have `column` = `id`.
 pub async fn rows_of(app: &TestApp, table: &str, column: &str, id: i32) -> i64 {
-    let backend = app.db.get_database_backend();
     let sql = format!("SELECT COUNT(*) AS n FROM {table} WHERE {column} = {id}");
+    single(app, sql, "n").await
+}
+
+/// The `column` of the one row `sql` selects.
+async fn single<T: sea_orm::TryGetable>(app: &TestApp, sql: String, column: &str) -> T {
+    let backend = app.db.get_database_backend();
     let row = app
         .db
-        .query_one_raw(Statement::from_string(backend, sql))
+        .query_one_raw(Statement::from_string(backend, sql.clone()))
         .await
         .unwrap()
-        .unwrap();
-    row.try_get::<i64>("", "n").unwrap()
+        .unwrap_or_else(|| panic!("no row: {sql}"));
+    row.try_get("", column).unwrap()
 }
 
 /// The row id inside a global id.
