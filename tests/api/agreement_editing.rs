@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::common::{
     TestApp,
-    writes::{assert_refusals, id_of, mutate, row_id, rows_of, trail, with},
+    editor::{assert_refusals, id_of, mutate, row_id, rows_of, trail, with},
 };
 
 const AGREEMENT: &str = "agreement { id slug version title(locale: EN) summary(locale: RU) \
@@ -146,31 +146,34 @@ async fn an_editor_creates_updates_and_deletes_an_agreement_with_its_lists() {
     assert_eq!(gone.data()["agreement"], Value::Null);
 
     let trail = trail(&app, &["Agreement"]).await;
-    let actions: Vec<&str> = trail.iter().map(|(e, _)| e.1.as_str()).collect();
+    let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["CREATE", "UPDATE", "UPDATE", "DELETE"]);
     assert!(
         trail
             .iter()
-            .all(|(e, _)| e.0 == "newsroom" && e.3 == row_id(&id))
+            .all(|e| e.actor == "newsroom" && e.entity_id == row_id(&id))
     );
     let [moskino, gazprom, organizer] =
         [&ids.moskino, &ids.gazprom, &ids.organizer].map(|id| row_id(&json!(id)));
     assert_eq!(
-        trail[0].1["parties"],
+        trail[0].changes["parties"],
         json!({ "old": [], "new": [moskino, gazprom] })
     );
     assert_eq!(
-        trail[1].1["scopes"],
+        trail[1].changes["scopes"],
         json!({ "old": ["PROMOTION", "FESTIVALS"], "new": ["CO_PRODUCTION"] })
     );
-    assert_eq!(trail[1].1["signatories"]["new"][0]["organization"], gazprom);
-    assert_eq!(trail[1].1["version"], json!({ "old": 1, "new": 2 }));
     assert_eq!(
-        trail[2].1["parties"],
+        trail[1].changes["signatories"]["new"][0]["organization"],
+        gazprom
+    );
+    assert_eq!(trail[1].changes["version"], json!({ "old": 1, "new": 2 }));
+    assert_eq!(
+        trail[2].changes["parties"],
         json!({ "old": [gazprom, moskino, organizer], "new": [gazprom, organizer] })
     );
     assert_eq!(
-        trail[3].1["scopes"],
+        trail[3].changes["scopes"],
         json!({ "old": ["CO_PRODUCTION"], "new": null })
     );
     for table in &TABLES[1..] {

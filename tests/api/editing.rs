@@ -4,46 +4,18 @@
 
 use kinograph::{
     domain::viewer::Role,
-    entities::{audit_entry, co_production, film, organization, press_material},
+    entities::{audit_entry, film, press_material},
     graphql::types::id::NodeType,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
-use crate::common::TestApp;
+use crate::common::{
+    TestApp,
+    editor::{CATALOGUE, assert_no_data, id_of, state},
+};
 
 const EDITOR_FLOW: &str = include_str!("../operations/EditorFlow.graphql");
-
-/// Everything a write could touch, as text: equal before and after means nothing changed.
-async fn state(app: &TestApp) -> String {
-    let films = film::Entity::find()
-        .order_by_asc(film::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap();
-    let press = press_material::Entity::find()
-        .order_by_asc(press_material::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap();
-    let co_productions = co_production::Entity::find()
-        .order_by_asc(co_production::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap();
-    let audit = audit_entry::Entity::find().all(&app.db).await.unwrap();
-    format!("{films:?}\n{press:?}\n{co_productions:?}\n{audit:?}")
-}
-
-async fn organization_id(app: &TestApp, slug: &str) -> String {
-    let org = organization::Entity::find()
-        .filter(organization::Column::Slug.eq(slug))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("organization in the demo data");
-    NodeType::Organization.id(org.id).to_string()
-}
 
 fn new_film() -> Value {
     json!({ "input": {
@@ -104,7 +76,7 @@ async fn an_editor_runs_the_whole_editor_flow_and_each_write_is_audited() {
     );
     assert_eq!(stored.countries, "RU,FR");
 
-    let moskino = organization_id(&app, "moskino").await;
+    let moskino = id_of(&app, NodeType::Organization, "organization", "moskino").await;
     let added = app
         .operation_as(
             key,
@@ -188,7 +160,7 @@ async fn codes_of_every_operation(app: &TestApp, key: Option<&str>) -> Vec<Strin
         .await
         .unwrap()
         .unwrap();
-    let moskino = organization_id(app, "moskino").await;
+    let moskino = id_of(app, NodeType::Organization, "organization", "moskino").await;
     let runs = [
         ("CreateFilm", new_film()),
         (
@@ -211,15 +183,7 @@ async fn codes_of_every_operation(app: &TestApp, key: Option<&str>) -> Vec<Strin
     let mut codes = Vec::new();
     for (name, variables) in runs {
         let answer = app.operation_as(key, EDITOR_FLOW, name, variables).await;
-        let data = answer.data();
-        assert!(
-            data.is_null()
-                || data
-                    .as_object()
-                    .is_some_and(|d| d.values().all(Value::is_null)),
-            "{name}: {}",
-            answer.body
-        );
+        assert_no_data(&answer, name);
         codes.push(answer.code().unwrap_or("none").to_string());
     }
     codes
@@ -229,7 +193,7 @@ async fn codes_of_every_operation(app: &TestApp, key: Option<&str>) -> Vec<Strin
 async fn anonymous_callers_are_unauthenticated_and_partners_forbidden_and_nothing_changes() {
     let app = TestApp::spawn().await;
     let partner = app.key("distributor", Role::Partner).await;
-    let before = state(&app).await;
+    let before = state(&app, CATALOGUE).await;
     assert_eq!(
         codes_of_every_operation(&app, None).await,
         ["UNAUTHENTICATED"; 5]
@@ -238,7 +202,7 @@ async fn anonymous_callers_are_unauthenticated_and_partners_forbidden_and_nothin
         codes_of_every_operation(&app, Some(&partner)).await,
         ["FORBIDDEN"; 5]
     );
-    assert_eq!(state(&app).await, before);
+    assert_eq!(state(&app, CATALOGUE).await, before);
 }
 
 #[tokio::test]
@@ -248,7 +212,7 @@ async fn unknown_and_revoked_keys_are_refused_before_anything_runs() {
     kinograph::store::api_key::revoke(&app.db, "old-newsroom")
         .await
         .unwrap();
-    let before = state(&app).await;
+    let before = state(&app, CATALOGUE).await;
     for key in [key.as_str(), "kg_made-up"] {
         let answer = app
             .operation_as(Some(key), EDITOR_FLOW, "CreateFilm", new_film())
@@ -260,14 +224,14 @@ async fn unknown_and_revoked_keys_are_refused_before_anything_runs() {
             "unknown or revoked API key"
         );
     }
-    assert_eq!(state(&app).await, before);
+    assert_eq!(state(&app, CATALOGUE).await, before);
 }
 
 #[tokio::test]
 async fn invalid_input_names_the_field_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let key = app.key("newsroom", Role::Editor).await;
-    let before = state(&app).await;
+    let before = state(&app, CATALOGUE).await;
     let existing = film::Entity::find().one(&app.db).await.unwrap().unwrap();
     let cases = [
         (json!({ "slug": "Bad Slug!" }), "slug"),
@@ -315,7 +279,7 @@ async fn invalid_input_names_the_field_and_changes_nothing() {
         );
         assert!(!message.to_lowercase().contains("sql"), "{message}");
     }
-    assert_eq!(state(&app).await, before);
+    assert_eq!(state(&app, CATALOGUE).await, before);
 }
 
 #[tokio::test]
@@ -323,7 +287,7 @@ async fn a_stale_expected_version_is_a_conflict_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let key = app.key("newsroom", Role::Editor).await;
     let film = film::Entity::find().one(&app.db).await.unwrap().unwrap();
-    let before = state(&app).await;
+    let before = state(&app, CATALOGUE).await;
     let answer = app
         .operation_as(
             Some(&key),
@@ -339,7 +303,7 @@ async fn a_stale_expected_version_is_a_conflict_and_changes_nothing() {
             .unwrap()
             .contains(&format!("version {}", film.version))
     );
-    assert_eq!(state(&app).await, before);
+    assert_eq!(state(&app, CATALOGUE).await, before);
 }
 
 #[tokio::test]
@@ -406,7 +370,7 @@ async fn shares_beyond_the_convention_warn_and_shares_beyond_100_are_refused() {
         2,
         "95 % above 90, 5 % below 10: {warnings:?}"
     );
-    let before = state(&app).await;
+    let before = state(&app, CATALOGUE).await;
     let over = add("gazprom-media", "DISTRIBUTOR", 1.0).await;
     assert_eq!(over.code(), Some("BAD_USER_INPUT"), "{}", over.body);
     assert_eq!(
@@ -416,7 +380,7 @@ async fn shares_beyond_the_convention_warn_and_shares_beyond_100_are_refused() {
     let twice = add("moskino", "MAJORITY_CO_PRODUCER", 0.0).await;
     assert_eq!(twice.code(), Some("BAD_USER_INPUT"), "{}", twice.body);
     assert_eq!(twice.body["errors"][0]["extensions"]["field"], "role");
-    assert_eq!(state(&app).await, before);
+    assert_eq!(state(&app, CATALOGUE).await, before);
 }
 
 async fn add_co_production(
@@ -427,7 +391,7 @@ async fn add_co_production(
     role: &str,
     share: f64,
 ) -> crate::common::Answer {
-    let organization = organization_id(app, organization).await;
+    let organization = id_of(app, NodeType::Organization, "organization", organization).await;
     app.operation_as(
         Some(key),
         EDITOR_FLOW,
@@ -496,7 +460,7 @@ async fn deleting_a_film_takes_its_parts_along_and_records_each_and_press_subjec
         .await
         .unwrap()
         .unwrap();
-    let before = state(&app).await;
+    let before = state(&app, CATALOGUE).await;
     let refused = app
         .query_with(
             delete,
@@ -511,7 +475,7 @@ async fn deleting_a_film_takes_its_parts_along_and_records_each_and_press_subjec
             .unwrap()
             .contains("press materials about it")
     );
-    assert_eq!(state(&app).await, before);
+    assert_eq!(state(&app, CATALOGUE).await, before);
 }
 
 #[tokio::test]

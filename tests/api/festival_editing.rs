@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::common::{
     TestApp,
-    writes::{assert_refusals, id_of, mutate, row_id, rows_of, trail, with},
+    editor::{assert_refusals, id_of, mutate, row_id, rows_of, trail, with},
 };
 
 const FESTIVAL: &str = "festival { id slug version name(locale: RU) website \
@@ -154,28 +154,28 @@ async fn an_editor_creates_updates_and_deletes_a_festival_with_its_organizers() 
 
     let trail = trail(&app, &["Festival"]).await;
     let (moskino, gazprom) = (row_id(&json!(ids.moskino)), row_id(&json!(ids.gazprom)));
-    let actions: Vec<&str> = trail.iter().map(|(e, _)| e.1.as_str()).collect();
+    let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["CREATE", "UPDATE", "DELETE"]);
     assert!(
         trail
             .iter()
-            .all(|(e, _)| e.0 == "newsroom" && e.3 == row_id(&id))
+            .all(|e| e.actor == "newsroom" && e.entity_id == row_id(&id))
     );
     assert_eq!(
-        trail[0].1["organizers"],
+        trail[0].changes["organizers"],
         json!({ "old": [], "new": [moskino, gazprom] })
     );
     assert_eq!(
-        trail[1].1["organizers"],
+        trail[1].changes["organizers"],
         json!({ "old": [moskino, gazprom], "new": [gazprom] })
     );
-    assert_eq!(trail[1].1["version"], json!({ "old": 1, "new": 2 }));
+    assert_eq!(trail[1].changes["version"], json!({ "old": 1, "new": 2 }));
     assert_eq!(
-        trail[2].1["organizers"],
+        trail[2].changes["organizers"],
         json!({ "old": [gazprom], "new": null })
     );
     assert_eq!(
-        trail[2].1["slug"],
+        trail[2].changes["slug"],
         json!({ "old": "winter-nights", "new": null })
     );
 }
@@ -307,7 +307,7 @@ async fn an_editor_builds_an_edition_with_sections_and_screenings_and_takes_it_d
     let trail = trail(&app, &["FestivalEdition", "Screening"]).await;
     let summary: Vec<(&str, &str)> = trail
         .iter()
-        .map(|(e, _)| (e.1.as_str(), e.2.as_str()))
+        .map(|e| (e.action.as_str(), e.entity_type.as_str()))
         .collect();
     assert_eq!(
         summary,
@@ -321,17 +321,17 @@ async fn an_editor_builds_an_edition_with_sections_and_screenings_and_takes_it_d
             ("DELETE", "FestivalEdition"),
         ]
     );
-    assert_eq!(trail[1].1["sections"]["old"], json!([]));
+    assert_eq!(trail[1].changes["sections"]["old"], json!([]));
     assert_eq!(
-        trail[1].1["sections"]["new"][1],
+        trail[1].changes["sections"]["new"][1],
         json!({ "slug": "shorts", "nameRu": "Короткий метр", "nameEn": "Shorts" })
     );
     assert_eq!(
-        trail[3].1["premiereStatus"],
+        trail[3].changes["premiereStatus"],
         json!({ "old": "NONE", "new": "WORLD" })
     );
     assert_eq!(
-        trail[6].1["sections"]["old"][0]["nameEn"],
+        trail[6].changes["sections"]["old"][0]["nameEn"],
         "Main Competition"
     );
 }

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::common::{
     TestApp,
-    editor::{actions, all_refused, id_by_slug, refused_to_all_but_editors, trail, with},
+    editor::{actions, all_refused, id_of, refused_to_all_but_editors, trail, with},
 };
 
 const CREATE_LOCATION: &str = "mutation($input: CreateLocationInput!) {
@@ -82,7 +82,7 @@ async fn an_editor_creates_updates_and_deletes_a_location_read_back_through_the_
     assert_eq!(location["latitude"], 55.75);
     assert_eq!(location["shoots"]["nodes"], json!([]));
 
-    let moskino = id_by_slug(&app, NodeType::Organization, "organization", "moskino").await;
+    let moskino = id_of(&app, NodeType::Organization, "organization", "moskino").await;
     let update = json!({ "input": {
         "id": id, "expectedVersion": 1, "owner": moskino, "timeZone": "Europe/Kaliningrad",
         "latitude": null, "longitude": null, "city": { "en": "Moscow City" },
@@ -109,27 +109,30 @@ async fn an_editor_creates_updates_and_deletes_a_location_read_back_through_the_
         .ok();
     assert_eq!(read.data()["location"], Value::Null);
 
-    let trail = trail(&app, 0).await;
+    let trail = trail(&app, &[]).await;
     assert_eq!(
         actions(&trail),
         ["CREATE Location", "UPDATE Location", "DELETE Location"]
     );
     assert_eq!(
-        trail[0].2["kind"],
+        trail[0].changes["kind"],
         json!({ "old": null, "new": "SOUND_STAGE" })
     );
     assert_eq!(
-        trail[0].2["timeZone"],
+        trail[0].changes["timeZone"],
         json!({ "old": null, "new": "Europe/Moscow" })
     );
-    assert_eq!(trail[1].2["latitude"], json!({ "old": 55.75, "new": null }));
-    assert_eq!(trail[1].2["owner"]["old"], Value::Null);
     assert_eq!(
-        trail[2].2["nameEn"],
+        trail[1].changes["latitude"],
+        json!({ "old": 55.75, "new": null })
+    );
+    assert_eq!(trail[1].changes["owner"]["old"], Value::Null);
+    assert_eq!(
+        trail[2].changes["nameEn"],
         json!({ "old": "Riverside Stage", "new": null })
     );
-    assert_eq!(trail[2].2["owner"]["new"], Value::Null);
-    assert_eq!(trail[1].2["version"], json!({ "old": 1, "new": 2 }));
+    assert_eq!(trail[2].changes["owner"]["new"], Value::Null);
+    assert_eq!(trail[1].changes["version"], json!({ "old": 1, "new": 2 }));
 }
 
 #[tokio::test]
@@ -137,9 +140,9 @@ async fn an_editor_books_moves_and_removes_a_shoot_and_the_film_shows_it() {
     let app = TestApp::spawn().await;
     let key = app.key("newsroom", Role::Editor).await;
     let key = Some(key.as_str());
-    let film = id_by_slug(&app, NodeType::Film, "film", "sample-signal").await;
-    let kinopark = id_by_slug(&app, NodeType::Location, "location", "moskino-kinopark").await;
-    let kinozavod = id_by_slug(&app, NodeType::Location, "location", "moskino-kinozavod").await;
+    let film = id_of(&app, NodeType::Film, "film", "sample-signal").await;
+    let kinopark = id_of(&app, NodeType::Location, "location", "moskino-kinopark").await;
+    let kinozavod = id_of(&app, NodeType::Location, "location", "moskino-kinozavod").await;
     let touched = || async {
         film::Entity::find_by_id(row_id(&json!(film)))
             .one(&app.db)
@@ -189,22 +192,26 @@ async fn an_editor_books_moves_and_removes_a_shoot_and_the_film_shows_it() {
         .ok();
     assert_eq!(read.data()["film"]["shoots"].as_array().unwrap().len(), 1);
 
-    let trail = trail(&app, 0).await;
+    let trail = trail(&app, &[]).await;
     assert_eq!(
         actions(&trail),
         ["CREATE Shoot", "UPDATE Shoot", "DELETE Shoot"]
     );
     assert_eq!(
-        trail[0].2["startsOn"],
+        trail[0].changes["startsOn"],
         json!({ "old": null, "new": "2026-08-03" })
     );
     assert_eq!(
-        trail[1].2["location"],
+        trail[1].changes["location"],
         json!({ "old": row_id(&json!(kinozavod)), "new": row_id(&json!(kinopark)) })
     );
-    assert!(trail[1].2.get("startsOn").is_none(), "{}", trail[1].2);
+    assert!(
+        trail[1].changes.get("startsOn").is_none(),
+        "{}",
+        trail[1].changes
+    );
     assert_eq!(
-        trail[2].2["endsOn"],
+        trail[2].changes["endsOn"],
         json!({ "old": "2026-08-21", "new": null })
     );
 }
@@ -212,8 +219,8 @@ async fn an_editor_books_moves_and_removes_a_shoot_and_the_film_shows_it() {
 #[tokio::test]
 async fn anonymous_callers_and_partners_cannot_write_locations_or_shoots() {
     let app = TestApp::spawn().await;
-    let kinopark = id_by_slug(&app, NodeType::Location, "location", "moskino-kinopark").await;
-    let film = id_by_slug(&app, NodeType::Film, "film", "sample-signal").await;
+    let kinopark = id_of(&app, NodeType::Location, "location", "moskino-kinopark").await;
+    let film = id_of(&app, NodeType::Film, "film", "sample-signal").await;
     let shoot = NodeType::Shoot.id(1).to_string();
     let runs = [
         (CREATE_LOCATION, new_location()),
@@ -239,10 +246,11 @@ async fn anonymous_callers_and_partners_cannot_write_locations_or_shoots() {
 async fn invalid_input_names_the_field_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let key = app.key("newsroom", Role::Editor).await;
-    let kinopark = id_by_slug(&app, NodeType::Location, "location", "moskino-kinopark").await;
-    let film = id_by_slug(&app, NodeType::Film, "film", "sample-signal").await;
+    let kinopark = id_of(&app, NodeType::Location, "location", "moskino-kinopark").await;
+    let film = id_of(&app, NodeType::Film, "film", "sample-signal").await;
     let shoot = first_shoot_of(&app, "sample-signal").await;
-    let location = |change: Value| with(&new_location(), change);
+    let location =
+        |change: Value| json!({ "input": with(new_location()["input"].clone(), change) });
     let shoot_of = |film: &str, location: &str, starts: &str, ends: &str| json!({ "input": { "film": film, "location": location, "startsOn": starts, "endsOn": ends } });
     let nowhere = NodeType::Location.id(999_999).to_string();
     let no_film = NodeType::Film.id(999_999).to_string();
@@ -332,7 +340,7 @@ async fn invalid_input_names_the_field_and_changes_nothing() {
 async fn stale_versions_are_conflicts_and_unknown_shoots_are_not_found() {
     let app = TestApp::spawn().await;
     let key = app.key("newsroom", Role::Editor).await;
-    let kinopark = id_by_slug(&app, NodeType::Location, "location", "moskino-kinopark").await;
+    let kinopark = id_of(&app, NodeType::Location, "location", "moskino-kinopark").await;
     let shoot = first_shoot_of(&app, "sample-signal").await;
     let gone = NodeType::Shoot.id(999_999).to_string();
     let stale = vec![
@@ -368,7 +376,7 @@ async fn stale_versions_are_conflicts_and_unknown_shoots_are_not_found() {
 async fn a_location_with_shoots_screenings_or_press_is_not_deleted() {
     let app = TestApp::spawn().await;
     let key = app.key("newsroom", Role::Editor).await;
-    let location = |slug: &'static str| id_by_slug(&app, NodeType::Location, "location", slug);
+    let location = |slug: &'static str| id_of(&app, NodeType::Location, "location", slug);
     let kinopark = location("moskino-kinopark").await;
     let kinozavod = location("moskino-kinozavod").await;
     let venue = location("sample-cinema-premiere-hall").await;

@@ -8,7 +8,7 @@ use crate::{
     error::AppResult,
     graphql::{
         context::ContextExt,
-        mutation::{DeleteInput, DeletePayload, LocalizedTextInput, delete_record, patch, texts},
+        mutation::{DeleteInput, DeletePayload, LocalizedTextInput, delete, patch, texts},
         types::{
             id::{NodeType, expect},
             location::{Location, Shoot},
@@ -18,8 +18,9 @@ use crate::{
     store::edit::{
         self,
         location::LocationPatch,
-        record::{self, Naming},
+        record,
         shoot::{NewShoot, ShootPatch},
+        values::Naming,
     },
 };
 
@@ -161,7 +162,7 @@ impl LocationMutation {
             kind: Some(input.kind),
             ..input.details.into_patch()?
         };
-        let location = record::create(ctx.db()?, ctx.caller()?, patch).await?;
+        let location = record::write(ctx.db()?, ctx.caller()?, None, patch).await?;
         Ok(LocationPayload {
             location: Location(location),
         })
@@ -183,8 +184,13 @@ impl LocationMutation {
             kind: input.kind,
             ..input.details.into_patch()?
         };
-        let location =
-            record::update(ctx.db()?, ctx.caller()?, id, input.expected_version, patch).await?;
+        let location = record::write(
+            ctx.db()?,
+            ctx.caller()?,
+            Some((id, input.expected_version)),
+            patch,
+        )
+        .await?;
         Ok(LocationPayload {
             location: Location(location),
         })
@@ -197,7 +203,7 @@ impl LocationMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The location.")] input: DeleteInput,
     ) -> Result<DeletePayload> {
-        delete_record::<location::Model>(ctx, NodeType::Location, input).await
+        delete::<location::Model>(ctx, NodeType::Location, input).await
     }
 
     /// Books a location for a film's shoot. Editors only.

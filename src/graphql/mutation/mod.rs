@@ -24,7 +24,6 @@ use crate::{
     store::edit::{
         Patch,
         record::{self, Record},
-        rows::{self, Root},
     },
 };
 
@@ -107,27 +106,14 @@ pub struct DeletePayload {
     pub deleted_id: ID,
 }
 
-/// Deletes the record of type `node_type` that `input` names.
-async fn delete_record<R: Record>(
+/// Deletes the object of `input`, a `node_type` stored as an `R` (`delete<Type>`).
+pub async fn delete<R: Record>(
     ctx: &Context<'_>,
     node_type: NodeType,
     input: DeleteInput,
 ) -> Result<DeletePayload> {
     let id = expect(node_type, &input.id, "id")?;
     record::delete::<R>(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
-    Ok(DeletePayload {
-        deleted_id: input.id,
-    })
-}
-
-/// Deletes the object of `input`, a `node_type` stored as an `R` (`delete<Type>`).
-pub async fn delete<R: Root>(
-    ctx: &Context<'_>,
-    node_type: NodeType,
-    input: DeleteInput,
-) -> Result<DeletePayload> {
-    let id = expect(node_type, &input.id, "id")?;
-    rows::delete::<R>(ctx.db()?, ctx.caller()?, id, input.expected_version).await?;
     Ok(DeletePayload {
         deleted_id: input.id,
     })

@@ -7,16 +7,13 @@ use crate::{
     entities::organization,
     graphql::{
         context::ContextExt,
-        mutation::{DeleteInput, DeletePayload, LocalizedTextInput, delete_record, patch, texts},
+        mutation::{DeleteInput, DeletePayload, LocalizedTextInput, delete, patch, texts},
         types::{
             id::{NodeType, expect},
             organization::Organization,
         },
     },
-    store::edit::{
-        organization::OrganizationPatch,
-        record::{self, Naming},
-    },
+    store::edit::{organization::OrganizationPatch, record, values::Naming},
 };
 
 /// The fields of an organization besides its slug, kind and name; in an update, a field
@@ -103,7 +100,7 @@ impl OrganizationMutation {
             kind: Some(input.kind),
             ..input.details.into_patch()
         };
-        let organization = record::create(ctx.db()?, ctx.caller()?, patch).await?;
+        let organization = record::write(ctx.db()?, ctx.caller()?, None, patch).await?;
         Ok(OrganizationPayload {
             organization: Organization(organization),
         })
@@ -125,8 +122,13 @@ impl OrganizationMutation {
             kind: input.kind,
             ..input.details.into_patch()
         };
-        let organization =
-            record::update(ctx.db()?, ctx.caller()?, id, input.expected_version, patch).await?;
+        let organization = record::write(
+            ctx.db()?,
+            ctx.caller()?,
+            Some((id, input.expected_version)),
+            patch,
+        )
+        .await?;
         Ok(OrganizationPayload {
             organization: Organization(organization),
         })
@@ -140,6 +142,6 @@ impl OrganizationMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The organization.")] input: DeleteInput,
     ) -> Result<DeletePayload> {
-        delete_record::<organization::Model>(ctx, NodeType::Organization, input).await
+        delete::<organization::Model>(ctx, NodeType::Organization, input).await
     }
 }

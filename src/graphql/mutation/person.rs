@@ -9,7 +9,7 @@ use crate::{
     graphql::{
         context::ContextExt,
         mutation::{
-            DeleteInput, DeletePayload, LocalizedTextInput, delete_record, film::FilmPayload, texts,
+            DeleteInput, DeletePayload, LocalizedTextInput, delete, film::FilmPayload, texts,
         },
         types::{
             film::Film,
@@ -22,7 +22,8 @@ use crate::{
         self,
         credit::NewCredit,
         person::{NewAffiliation, PersonPatch},
-        record::{self, Naming},
+        record,
+        values::Naming,
     },
 };
 
@@ -125,7 +126,7 @@ impl PersonMutation {
             },
             biography: texts(input.biography),
         };
-        let person = record::create(ctx.db()?, ctx.caller()?, patch).await?;
+        let person = record::write(ctx.db()?, ctx.caller()?, None, patch).await?;
         Ok(PersonPayload {
             person: Person(person),
         })
@@ -146,8 +147,13 @@ impl PersonMutation {
             },
             biography: texts(input.biography),
         };
-        let person =
-            record::update(ctx.db()?, ctx.caller()?, id, input.expected_version, patch).await?;
+        let person = record::write(
+            ctx.db()?,
+            ctx.caller()?,
+            Some((id, input.expected_version)),
+            patch,
+        )
+        .await?;
         Ok(PersonPayload {
             person: Person(person),
         })
@@ -160,7 +166,7 @@ impl PersonMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The person.")] input: DeleteInput,
     ) -> Result<DeletePayload> {
-        delete_record::<person::Model>(ctx, NodeType::Person, input).await
+        delete::<person::Model>(ctx, NodeType::Person, input).await
     }
 
     /// Replaces a person's affiliations with the given list. Editors only.

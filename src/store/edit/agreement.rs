@@ -2,7 +2,7 @@
 //! signatories replaced whole when given), and delete while nothing falls under it.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{DatabaseConnection, DatabaseTransaction};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
 
 use crate::{
     domain::{
@@ -18,7 +18,8 @@ use crate::{
             Patch, Reference,
             agreement_part::{self, SignatoryValues},
             editor,
-            rows::{self, Root, finish},
+            record::{self, Record, Write},
+            settle,
             values::{Links, TextPatch, distinct, text},
         },
     },
@@ -56,15 +57,12 @@ pub const PARTIES: Links = Links {
     field: "parties",
 };
 
-impl Root for agreement::Model {
-    type Entity = agreement::Entity;
-    type Active = agreement::ActiveModel;
-    const TABLE: &'static str = "agreement";
-    const WHAT: &'static str = "agreement";
+impl Record for agreement::Model {
+    type Of = agreement::Entity;
+    type Patch = AgreementPatch;
     const TYPE: &'static str = "Agreement";
-    const ID: agreement::Column = agreement::Column::Id;
-    const UNIQUE: &'static [(&'static str, &'static str)] = &[("slug", "slug")];
-    const REFERENCE: Option<(&'static str, &'static str)> =
+    const WHAT: &'static str = "agreement";
+    const FOREIGN_KEY: Option<(&'static str, &'static str)> =
         Some(("signingEvent", "festival edition"));
     /// Deleted only when no co-productions fall under it and no press materials are about
     /// it; its parties, signatories and scopes go with it.
@@ -72,14 +70,6 @@ impl Root for agreement::Model {
         Reference::new("co_production", "agreement_id", "co-productions"),
         Reference::press_subjects("AGREEMENT"),
     ];
-
-    fn id(&self) -> i32 {
-        self.id
-    }
-
-    fn version(&self) -> i32 {
-        self.version
-    }
 
     fn blank() -> Self {
         let now = Utc::now();
@@ -98,16 +88,33 @@ impl Root for agreement::Model {
         }
     }
 
-    fn diff(old: &Self, new: &Self) -> Changes {
-        let mut changes = Changes::default();
-        changes.field("slug", &old.slug, &new.slug);
-        changes.field("titleRu", &old.title_ru, &new.title_ru);
-        changes.field("titleEn", &old.title_en, &new.title_en);
-        changes.field("summaryRu", &old.summary_ru, &new.summary_ru);
-        changes.field("summaryEn", &old.summary_en, &new.summary_en);
-        changes.field("signedOn", &old.signed_on, &new.signed_on);
-        changes.field("signingEvent", &old.signing_event_id, &new.signing_event_id);
-        changes
+    /// The agreement with the validated `patch` applied (its lists are written apart).
+    fn patched(&self, patch: AgreementPatch) -> AppResult<Self> {
+        let mut row = self.clone();
+        row.slug = rules::slug("slug", patch.slug.as_deref().unwrap_or(&row.slug))?;
+        (row.title_ru, row.title_en) = text(
+            "title",
+            (row.title_ru, row.title_en),
+            patch.title,
+            TITLE_MAX_CHARS,
+            true,
+        )?;
+        (row.summary_ru, row.summary_en) = text(
+            "summary",
+            (row.summary_ru, row.summary_en),
+            patch.summary,
+            BODY_MAX_CHARS,
+            false,
+        )?;
+        row.signed_on = patch.signed_on.unwrap_or(row.signed_on);
+        if row.signed_on == NaiveDate::MIN {
+            return Err(AppError::bad_input(
+                "signedOn",
+                "a new agreement needs \"signedOn\", the day it was signed",
+            ));
+        }
+        row.signing_event_id = patch.signing_event_id.unwrap_or(row.signing_event_id);
+        Ok(row)
     }
 
     async fn deleted_parts(
@@ -128,7 +135,7 @@ pub async fn write(
     at: Option<(i32, i32)>,
     mut patch: AgreementPatch,
 ) -> AppResult<agreement::Model> {
-    let actor = editor(caller, &rows::verb::<agreement::Model>(at))?;
+    let actor = editor(caller, &record::verb::<agreement::Model>(at))?;
     let parties = patch.parties.take();
     match &parties {
         Some(parties) => two_parties(parties)?,
@@ -144,21 +151,26 @@ pub async fn write(
         .take()
         .map(agreement_part::checked)
         .transpose()?;
-    let (txn, agreement, mut changes, action) =
-        rows::write(db, at, |row| patched(row, patch)).await?;
-    PARTIES
-        .replace(&txn, agreement.id, parties.as_deref(), &mut changes)
-        .await?;
-    agreement_part::replace_scopes(&txn, agreement.id, scopes, &mut changes).await?;
-    if signatories.is_some() || parties.is_some() {
-        let parties = match parties {
-            Some(parties) => parties,
-            None => PARTIES.of(&txn, agreement.id).await?,
-        };
-        agreement_part::replace(&txn, agreement.id, signatories, &parties, &mut changes).await?;
+    let write = Write::new(at, patch)?;
+    let txn = db.begin().await?;
+    let result = async {
+        let mut written = write.apply(&txn).await?;
+        let (id, changes) = (written.id, &mut written.changes);
+        PARTIES
+            .replace(&txn, id, parties.as_deref(), changes)
+            .await?;
+        agreement_part::replace_scopes(&txn, id, scopes, changes).await?;
+        if signatories.is_some() || parties.is_some() {
+            let parties = match parties {
+                Some(parties) => parties,
+                None => PARTIES.of(&txn, id).await?,
+            };
+            agreement_part::replace(&txn, id, signatories, &parties, changes).await?;
+        }
+        written.audit(&txn, &actor).await
     }
-    finish(txn, vec![rows::entry(&actor, action, &agreement, changes)]).await?;
-    Ok(agreement)
+    .await;
+    settle(txn, result).await
 }
 
 /// Refuses a list of parties with fewer than two different organizations, or with one twice.
@@ -173,32 +185,4 @@ fn two_parties(parties: &[i32]) -> AppResult<()> {
         ));
     }
     distinct("parties", parties, "party")
-}
-
-/// `row` with the validated `patch` applied (its lists are written apart).
-fn patched(mut row: agreement::Model, patch: AgreementPatch) -> AppResult<agreement::Model> {
-    row.slug = rules::slug("slug", patch.slug.as_deref().unwrap_or(&row.slug))?;
-    (row.title_ru, row.title_en) = text(
-        "title",
-        (row.title_ru, row.title_en),
-        patch.title,
-        TITLE_MAX_CHARS,
-        true,
-    )?;
-    (row.summary_ru, row.summary_en) = text(
-        "summary",
-        (row.summary_ru, row.summary_en),
-        patch.summary,
-        BODY_MAX_CHARS,
-        false,
-    )?;
-    row.signed_on = patch.signed_on.unwrap_or(row.signed_on);
-    if row.signed_on == NaiveDate::MIN {
-        return Err(AppError::bad_input(
-            "signedOn",
-            "a new agreement needs \"signedOn\", the day it was signed",
-        ));
-    }
-    row.signing_event_id = patch.signing_event_id.unwrap_or(row.signing_event_id);
-    Ok(row)
 }

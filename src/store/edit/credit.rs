@@ -11,9 +11,8 @@ use crate::{
     entities::{credit, film},
     error::{AppError, AppResult},
     store::edit::{
-        Patch,
         parts::{Item, List},
-        record::localized,
+        values::{TextPatch, text},
     },
 };
 
@@ -25,7 +24,7 @@ pub struct NewCredit {
     /// Their role.
     pub role: CreditRole,
     /// The character played (actors only), in Russian and English.
-    pub character: (Patch<String>, Patch<String>),
+    pub character: TextPatch,
 }
 
 /// A credit as the audit trail lists it: the person and role, and the character played.
@@ -79,10 +78,9 @@ pub async fn set(
     let mut rows = Vec::with_capacity(credits.len());
     let mut targets = Vec::with_capacity(credits.len());
     for (i, new) in credits.into_iter().enumerate() {
-        let (mut character_ru, mut character_en) = (None, None);
         let field = CREDITS.at(i, "character");
-        let character = (&mut character_ru, &mut character_en);
-        localized(&field, character, new.character, TITLE_MAX_CHARS, false)?;
+        let (character_ru, character_en) =
+            text(&field, (None, None), new.character, TITLE_MAX_CHARS, false)?;
         let plays = character_ru.is_some() || character_en.is_some();
         if plays && new.role != CreditRole::Actor {
             return Err(AppError::bad_input(

@@ -16,11 +16,11 @@ use crate::{
     entities::{festival_edition, screening},
     error::{AppError, AppResult},
     store::{
-        audit::{Action, Changes},
+        audit::Changes,
         edit::{
             Reference, editor,
-            rows::{self, Root, finish},
-            section, touch,
+            record::{self, Record, Write},
+            section, settle, touch,
             values::{TextPatch, text},
         },
     },
@@ -48,13 +48,11 @@ pub struct EditionPatch {
     pub time_zone: Option<String>,
 }
 
-impl Root for festival_edition::Model {
-    type Entity = festival_edition::Entity;
-    type Active = festival_edition::ActiveModel;
-    const TABLE: &'static str = "festival_edition";
-    const WHAT: &'static str = "festival edition";
+impl Record for festival_edition::Model {
+    type Of = festival_edition::Entity;
+    type Patch = EditionPatch;
     const TYPE: &'static str = "FestivalEdition";
-    const ID: festival_edition::Column = festival_edition::Column::Id;
+    const WHAT: &'static str = "festival edition";
     const UNIQUE: &'static [(&'static str, &'static str)] =
         &[("slug", "slug"), ("number", "number")];
     /// Deleted only when it has no screenings, no agreement was signed at it and no press
@@ -64,14 +62,6 @@ impl Root for festival_edition::Model {
         Reference::new("agreement", "signing_event_id", "agreements signed at it"),
         Reference::press_subjects("FESTIVAL_EDITION"),
     ];
-
-    fn id(&self) -> i32 {
-        self.id
-    }
-
-    fn version(&self) -> i32 {
-        self.version
-    }
 
     fn blank() -> Self {
         let now = Utc::now();
@@ -94,20 +84,32 @@ impl Root for festival_edition::Model {
         }
     }
 
-    fn diff(old: &Self, new: &Self) -> Changes {
-        let mut changes = Changes::default();
-        changes.field("slug", &old.slug, &new.slug);
-        changes.field("festival", &old.festival_id, &new.festival_id);
-        changes.field("number", &old.number, &new.number);
-        changes.field("year", &old.year, &new.year);
-        changes.field("nameRu", &old.name_ru, &new.name_ru);
-        changes.field("nameEn", &old.name_en, &new.name_en);
-        changes.field("startsOn", &old.starts_on, &new.starts_on);
-        changes.field("endsOn", &old.ends_on, &new.ends_on);
-        changes.field("cityRu", &old.city_ru, &new.city_ru);
-        changes.field("cityEn", &old.city_en, &new.city_en);
-        changes.field("timeZone", &old.time_zone, &new.time_zone);
-        changes
+    /// The edition with the validated `patch` applied.
+    fn patched(&self, patch: EditionPatch) -> AppResult<Self> {
+        let mut row = self.clone();
+        row.slug = rules::slug("slug", patch.slug.as_deref().unwrap_or(&row.slug))?;
+        row.number = rules::edition_number("number", patch.number.unwrap_or(row.number))?;
+        row.year = rules::year("year", patch.year.unwrap_or(row.year))?;
+        (row.name_ru, row.name_en) = text(
+            "name",
+            (row.name_ru, row.name_en),
+            patch.name,
+            TITLE_MAX_CHARS,
+            false,
+        )?;
+        row.starts_on = patch.starts_on.unwrap_or(row.starts_on);
+        row.ends_on = patch.ends_on.unwrap_or(row.ends_on);
+        rules::date_order("endsOn", row.starts_on, row.ends_on)?;
+        (row.city_ru, row.city_en) = text(
+            "city",
+            (row.city_ru, row.city_en),
+            patch.city,
+            TITLE_MAX_CHARS,
+            false,
+        )?;
+        let time_zone = patch.time_zone.unwrap_or(row.time_zone);
+        row.time_zone = rules::time_zone("timeZone", &time_zone)?;
+        Ok(row)
     }
 
     async fn deleted_parts(
@@ -130,19 +132,16 @@ pub async fn create(
     let actor = editor(caller, "createFestivalEdition")?;
     let blank = festival_edition::Model {
         festival_id,
-        ..Root::blank()
+        ..Record::blank()
     };
-    let new = patched(blank.clone(), patch)?;
+    let new = blank.patched(patch)?;
     let txn = db.begin().await?;
-    touch(&txn, "festival", "festival", "festival", festival_id).await?;
-    let edition = rows::insert(&txn, new).await?;
-    let changes = Root::diff(&blank, &edition);
-    finish(
-        txn,
-        vec![rows::entry(&actor, Action::Create, &edition, changes)],
-    )
-    .await?;
-    Ok(edition)
+    let result = async {
+        touch(&txn, "festival", "festival", "festival", festival_id).await?;
+        record::insert(&txn, new).await?.audit(&txn, &actor).await
+    }
+    .await;
+    settle(txn, result).await
 }
 
 /// Applies `patch` to the edition `id` if it is still at version `expected`. Its screenings
@@ -155,11 +154,14 @@ pub async fn update(
     patch: EditionPatch,
 ) -> AppResult<festival_edition::Model> {
     let actor = editor(caller, "updateFestivalEdition")?;
-    let (txn, edition, changes, action) =
-        rows::write(db, Some((id, expected)), |row| patched(row, patch)).await?;
-    screenings_within(&txn, &edition).await?;
-    finish(txn, vec![rows::entry(&actor, action, &edition, changes)]).await?;
-    Ok(edition)
+    let txn = db.begin().await?;
+    let result = async {
+        let written = Write::Update(id, expected, patch).apply(&txn).await?;
+        screenings_within(&txn, &written.row).await?;
+        written.audit(&txn, &actor).await
+    }
+    .await;
+    settle(txn, result).await
 }
 
 /// The edition's time zone.
@@ -206,34 +208,4 @@ async fn screenings_within(
         }
     }
     Ok(())
-}
-
-/// `row` with the validated `patch` applied.
-fn patched(
-    mut row: festival_edition::Model,
-    patch: EditionPatch,
-) -> AppResult<festival_edition::Model> {
-    row.slug = rules::slug("slug", patch.slug.as_deref().unwrap_or(&row.slug))?;
-    row.number = rules::edition_number("number", patch.number.unwrap_or(row.number))?;
-    row.year = rules::year("year", patch.year.unwrap_or(row.year))?;
-    (row.name_ru, row.name_en) = text(
-        "name",
-        (row.name_ru, row.name_en),
-        patch.name,
-        TITLE_MAX_CHARS,
-        false,
-    )?;
-    row.starts_on = patch.starts_on.unwrap_or(row.starts_on);
-    row.ends_on = patch.ends_on.unwrap_or(row.ends_on);
-    rules::date_order("endsOn", row.starts_on, row.ends_on)?;
-    (row.city_ru, row.city_en) = text(
-        "city",
-        (row.city_ru, row.city_en),
-        patch.city,
-        TITLE_MAX_CHARS,
-        false,
-    )?;
-    let time_zone = patch.time_zone.unwrap_or(row.time_zone);
-    row.time_zone = rules::time_zone("timeZone", &time_zone)?;
-    Ok(row)
 }

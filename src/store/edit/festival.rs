@@ -2,7 +2,7 @@
 //! whole), and delete while the festival has no editions.
 
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, DatabaseTransaction};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
 
 use crate::{
     domain::{
@@ -15,7 +15,8 @@ use crate::{
         audit::Changes,
         edit::{
             Patch, Reference, editor,
-            rows::{self, Root, finish},
+            record::{self, Record, Write},
+            settle,
             values::{Links, TextPatch, distinct, text},
         },
     },
@@ -47,28 +48,17 @@ const ORGANIZERS: Links = Links {
     field: "organizers",
 };
 
-impl Root for festival::Model {
-    type Entity = festival::Entity;
-    type Active = festival::ActiveModel;
-    const TABLE: &'static str = "festival";
-    const WHAT: &'static str = "festival";
+impl Record for festival::Model {
+    type Of = festival::Entity;
+    type Patch = FestivalPatch;
     const TYPE: &'static str = "Festival";
-    const ID: festival::Column = festival::Column::Id;
-    const UNIQUE: &'static [(&'static str, &'static str)] = &[("slug", "slug")];
+    const WHAT: &'static str = "festival";
     /// Deleted only when it has no editions.
     const REFERENCES: &'static [Reference] = &[Reference::new(
         "festival_edition",
         "festival_id",
         "editions",
     )];
-
-    fn id(&self) -> i32 {
-        self.id
-    }
-
-    fn version(&self) -> i32 {
-        self.version
-    }
 
     fn blank() -> Self {
         let now = Utc::now();
@@ -86,15 +76,28 @@ impl Root for festival::Model {
         }
     }
 
-    fn diff(old: &Self, new: &Self) -> Changes {
-        let mut changes = Changes::default();
-        changes.field("slug", &old.slug, &new.slug);
-        changes.field("nameRu", &old.name_ru, &new.name_ru);
-        changes.field("nameEn", &old.name_en, &new.name_en);
-        changes.field("descriptionRu", &old.description_ru, &new.description_ru);
-        changes.field("descriptionEn", &old.description_en, &new.description_en);
-        changes.field("website", &old.website, &new.website);
-        changes
+    /// The festival with the validated `patch` applied (its organizers are written apart).
+    fn patched(&self, patch: FestivalPatch) -> AppResult<Self> {
+        let mut row = self.clone();
+        row.slug = rules::slug("slug", patch.slug.as_deref().unwrap_or(&row.slug))?;
+        (row.name_ru, row.name_en) = text(
+            "name",
+            (row.name_ru, row.name_en),
+            patch.name,
+            TITLE_MAX_CHARS,
+            true,
+        )?;
+        (row.description_ru, row.description_en) = text(
+            "description",
+            (row.description_ru, row.description_en),
+            patch.description,
+            BODY_MAX_CHARS,
+            false,
+        )?;
+        if let Some(website) = patch.website {
+            row.website = website.map(|w| rules::url("website", &w)).transpose()?;
+        }
+        Ok(row)
     }
 
     async fn deleted_parts(
@@ -115,39 +118,25 @@ pub async fn write(
     at: Option<(i32, i32)>,
     mut patch: FestivalPatch,
 ) -> AppResult<festival::Model> {
-    let actor = editor(caller, &rows::verb::<festival::Model>(at))?;
+    let actor = editor(caller, &record::verb::<festival::Model>(at))?;
     let organizers = patch.organizers.take();
     if let Some(organizers) = &organizers {
         distinct("organizers", organizers, "organizer")?;
     }
-    let (txn, festival, mut changes, action) =
-        rows::write(db, at, |row| patched(row, patch)).await?;
-    ORGANIZERS
-        .replace(&txn, festival.id, organizers.as_deref(), &mut changes)
-        .await?;
-    finish(txn, vec![rows::entry(&actor, action, &festival, changes)]).await?;
-    Ok(festival)
-}
-
-/// `row` with the validated `patch` applied.
-fn patched(mut row: festival::Model, patch: FestivalPatch) -> AppResult<festival::Model> {
-    row.slug = rules::slug("slug", patch.slug.as_deref().unwrap_or(&row.slug))?;
-    (row.name_ru, row.name_en) = text(
-        "name",
-        (row.name_ru, row.name_en),
-        patch.name,
-        TITLE_MAX_CHARS,
-        true,
-    )?;
-    (row.description_ru, row.description_en) = text(
-        "description",
-        (row.description_ru, row.description_en),
-        patch.description,
-        BODY_MAX_CHARS,
-        false,
-    )?;
-    if let Some(website) = patch.website {
-        row.website = website.map(|w| rules::url("website", &w)).transpose()?;
+    let write = Write::new(at, patch)?;
+    let txn = db.begin().await?;
+    let result = async {
+        let mut written = write.apply(&txn).await?;
+        ORGANIZERS
+            .replace(
+                &txn,
+                written.id,
+                organizers.as_deref(),
+                &mut written.changes,
+            )
+            .await?;
+        written.audit(&txn, &actor).await
     }
-    Ok(row)
+    .await;
+    settle(txn, result).await
 }

@@ -11,7 +11,8 @@ use crate::{
     error::AppResult,
     store::edit::{
         Patch, Reference,
-        record::{Naming, Record, localized},
+        record::Record,
+        values::{Naming, TextPatch, text},
     },
 };
 
@@ -27,11 +28,11 @@ pub struct LocationPatch {
     /// What kind of place.
     pub kind: Option<LocationKind>,
     /// Description in Russian and English.
-    pub description: (Patch<String>, Patch<String>),
+    pub description: TextPatch,
     /// Street address in Russian and English.
-    pub address: (Patch<String>, Patch<String>),
+    pub address: TextPatch,
     /// City in Russian and English.
-    pub city: (Patch<String>, Patch<String>),
+    pub city: TextPatch,
     /// IANA time zone name.
     pub time_zone: Option<String>,
     /// Latitude in degrees.
@@ -46,6 +47,7 @@ impl Record for location::Model {
     type Of = location::Entity;
     type Patch = LocationPatch;
     const TYPE: &'static str = "Location";
+    const WHAT: &'static str = "location";
     const FOREIGN_KEY: Option<(&'static str, &'static str)> = Some(("owner", "organization"));
     const REFERENCES: &'static [Reference] = &[
         Reference::new("shoot", "location_id", "shoots"),
@@ -107,7 +109,7 @@ impl Record for location::Model {
                 TITLE_MAX_CHARS,
             ),
         ] {
-            localized(field, (ru, en), patch, max, false)?;
+            (*ru, *en) = text(field, (ru.take(), en.take()), patch, max, false)?;
         }
         if let Some(zone) = patch.time_zone {
             new.time_zone = rules::time_zone("timeZone", &zone)?;

@@ -1,10 +1,11 @@
 //! Writes to the catalogue, one file per aggregate. Every write is one store function that
 //! checks the caller, validates its input, then runs in one transaction that also records
-//! the audit entry: it applies whole or not at all (any `?` rolls back when the transaction
-//! drops).
+//! the audit entry: it applies whole or not at all. Records with an id and a version share
+//! one writer ([`record`]).
 //!
 //! Every write's transaction ends in [`settle`]: committed on success, rolled back at once on
-//! failure.
+//! failure (the work runs in an `async` block whose result `settle` takes, so no `?` leaves
+//! the transaction to be dropped).
 //!
 //! The first statement of every write transaction is a write to the aggregate's root row
 //! ([`claim`], [`touch`]). That takes the row lock on PostgreSQL, so concurrent writes to one
@@ -27,7 +28,6 @@ pub mod person;
 pub mod press;
 pub mod press_parts;
 pub mod record;
-pub mod rows;
 pub mod screening;
 pub mod section;
 pub mod shoot;
@@ -167,6 +167,36 @@ pub async fn touch(
             field,
             format!("\"{field}\" names no {what}"),
         ))
+    }
+}
+
+/// Marks the row of `table` that owns part `part_id` of `part_table` (through its `column`)
+/// as changed, before the part is edited: the first statement of a part's update or
+/// removal. `NOT_FOUND` when there is no such part (`part_what`).
+pub async fn touch_owner(
+    db: &impl ConnectionTrait,
+    table: &'static str,
+    part_table: &'static str,
+    column: &'static str,
+    part_what: &str,
+    part_id: i32,
+) -> AppResult<()> {
+    let owner = Query::select()
+        .column(Alias::new(column))
+        .from(Alias::new(part_table))
+        .and_where(Expr::col(Alias::new("id")).eq(part_id))
+        .to_owned();
+    let update = Query::update()
+        .table(Alias::new(table))
+        .value(Alias::new("updated_at"), Utc::now())
+        .and_where(Expr::col(Alias::new("id")).in_subquery(owner))
+        .to_owned();
+    if db.execute(&update).await?.rows_affected() == 1 {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(format!(
+            "there is no {part_what} with this id"
+        )))
     }
 }
 

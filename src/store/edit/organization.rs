@@ -11,7 +11,8 @@ use crate::{
     error::AppResult,
     store::edit::{
         Patch, Reference,
-        record::{Naming, Record, localized, optional},
+        record::Record,
+        values::{Naming, TextPatch, text},
     },
 };
 
@@ -24,7 +25,7 @@ pub struct OrganizationPatch {
     /// What kind of organization.
     pub kind: Option<OrganizationKind>,
     /// Description in Russian and English.
-    pub description: (Patch<String>, Patch<String>),
+    pub description: TextPatch,
     /// ISO 3166-1 alpha-2 country code.
     pub country: Patch<String>,
     /// Website address.
@@ -35,6 +36,7 @@ impl Record for organization::Model {
     type Of = organization::Entity;
     type Patch = OrganizationPatch;
     const TYPE: &'static str = "Organization";
+    const WHAT: &'static str = "organization";
     const REFERENCES: &'static [Reference] = &[
         Reference::new("co_production", "organization_id", "co-productions"),
         Reference::new(
@@ -83,20 +85,19 @@ impl Record for organization::Model {
         if let Some(kind) = patch.kind {
             new.kind = kind;
         }
-        let description = (&mut new.description_ru, &mut new.description_en);
-        localized(
+        (new.description_ru, new.description_en) = text(
             "description",
-            description,
+            (new.description_ru, new.description_en),
             patch.description,
             BODY_MAX_CHARS,
             false,
         )?;
-        optional(&mut new.country, patch.country, |c| {
-            rules::country("country", &c)
-        })?;
-        optional(&mut new.website, patch.website, |w| {
-            rules::url("website", &w)
-        })?;
+        if let Some(country) = patch.country {
+            new.country = country.map(|c| rules::country("country", &c)).transpose()?;
+        }
+        if let Some(website) = patch.website {
+            new.website = website.map(|w| rules::url("website", &w)).transpose()?;
+        }
         Ok(new)
     }
 }

@@ -2,21 +2,18 @@
 //! a film's credits): one mutation replaces the whole list, audited as one UPDATE of the
 //! owner with the old and new lists.
 
-use std::collections::HashSet;
-
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, ModelTrait,
     PrimaryKeyTrait, QueryFilter, QueryOrder, TransactionTrait,
-    sea_query::{Alias, Expr, ExprTrait, Query},
 };
 use serde::Serialize;
 
 use crate::{
     domain::viewer::Caller,
-    error::{AppError, AppResult},
+    error::AppResult,
     store::{
         audit::{Action, Changes},
-        edit::{audited, claim_at, editor, row, settle},
+        edit::{audited, claim_at, editor, row, settle, values::existing},
     },
 };
 
@@ -105,30 +102,11 @@ where
     /// Refuses with `BAD_USER_INPUT` on the first item whose target does not exist.
     async fn known(&self, db: &impl ConnectionTrait, targets: &[i32]) -> AppResult<()> {
         let (table, what, name) = self.target;
-        if targets.is_empty() {
-            return Ok(());
-        }
-        let select = Query::select()
-            .column(Alias::new("id"))
-            .from(Alias::new(table))
-            .and_where(Expr::col(Alias::new("id")).is_in(targets.iter().copied()))
-            .to_owned();
-        let found = db
-            .query_all(&select)
-            .await?
-            .iter()
-            .map(|row| row.try_get::<i32>("", "id"))
-            .collect::<Result<HashSet<_>, _>>()?;
-        match targets.iter().position(|id| !found.contains(id)) {
-            None => Ok(()),
-            Some(i) => {
-                let field = self.at(i, name);
-                Err(AppError::bad_input(
-                    &field,
-                    format!("\"{field}\" names no {what}"),
-                ))
-            }
-        }
+        let fields: Vec<(String, i32)> = (0..)
+            .zip(targets)
+            .map(|(i, id)| (self.at(i, name), *id))
+            .collect();
+        existing(db, table, what, &fields).await
     }
 }
 

@@ -12,9 +12,10 @@ use crate::{
     entities::{affiliation, person},
     error::AppResult,
     store::edit::{
-        Patch, Reference,
+        Reference,
         parts::{Item, List},
-        record::{Naming, Record, localized},
+        record::Record,
+        values::{Naming, TextPatch, text},
     },
 };
 
@@ -25,13 +26,14 @@ pub struct PersonPatch {
     /// Slug and name.
     pub naming: Naming,
     /// Biography in Russian and English.
-    pub biography: (Patch<String>, Patch<String>),
+    pub biography: TextPatch,
 }
 
 impl Record for person::Model {
     type Of = person::Entity;
     type Patch = PersonPatch;
     const TYPE: &'static str = "Person";
+    const WHAT: &'static str = "person";
     const REFERENCES: &'static [Reference] = &[
         Reference::new("credit", "person_id", "film credits"),
         Reference::new("agreement_signatory", "person_id", "agreement signatures"),
@@ -59,10 +61,9 @@ impl Record for person::Model {
         let mut new = self.clone();
         let name = (&mut new.name_ru, &mut new.name_en);
         patch.naming.apply(&mut new.slug, name)?;
-        let biography = (&mut new.biography_ru, &mut new.biography_en);
-        localized(
+        (new.biography_ru, new.biography_en) = text(
             "biography",
-            biography,
+            (new.biography_ru, new.biography_en),
             patch.biography,
             BODY_MAX_CHARS,
             false,
@@ -77,7 +78,7 @@ pub struct NewAffiliation {
     /// The organization.
     pub organization_id: i32,
     /// Position title in Russian and English.
-    pub position: (Patch<String>, Patch<String>),
+    pub position: TextPatch,
     /// First day in the position.
     pub starts_on: Option<NaiveDate>,
     /// Last day in the position.
@@ -135,10 +136,9 @@ pub async fn set_affiliations(
     let mut rows = Vec::with_capacity(affiliations.len());
     let mut targets = Vec::with_capacity(affiliations.len());
     for (i, new) in affiliations.into_iter().enumerate() {
-        let (mut position_ru, mut position_en) = (None, None);
-        let position = (&mut position_ru, &mut position_en);
         let field = AFFILIATIONS.at(i, "position");
-        localized(&field, position, new.position, TITLE_MAX_CHARS, false)?;
+        let (position_ru, position_en) =
+            text(&field, (None, None), new.position, TITLE_MAX_CHARS, false)?;
         if let (Some(starts), Some(ends)) = (new.starts_on, new.ends_on) {
             rules::date_order(&AFFILIATIONS.at(i, "endsOn"), starts, ends)?;
         }

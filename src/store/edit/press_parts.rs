@@ -5,11 +5,8 @@ use std::collections::HashSet;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveEnum,
-    ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
-    sea_query::{Alias, Expr, ExprTrait, Query},
+    ActiveEnum, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use crate::{
@@ -22,7 +19,7 @@ use crate::{
     error::{AppError, AppResult},
     store::{
         audit::{self, Action, Changes, Entry},
-        edit::{claim_at, editor, row, settle},
+        edit::{claim_at, editor, row, settle, values::existing},
     },
 };
 
@@ -46,27 +43,11 @@ async fn all_exist(
     table: &'static str,
     ids: &[(usize, i32)],
 ) -> AppResult<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let select = Query::select()
-        .column(Alias::new("id"))
-        .from(Alias::new(table))
-        .and_where(Expr::col(Alias::new("id")).is_in(ids.iter().map(|(_, id)| *id)))
-        .to_owned();
-    let found: HashSet<i32> = db
-        .query_all(&select)
-        .await?
+    let fields: Vec<(String, i32)> = ids
         .iter()
-        .map(|row| row.try_get::<i32>("", "id"))
-        .collect::<Result<_, _>>()?;
-    match ids.iter().find(|(_, id)| !found.contains(id)) {
-        Some((i, _)) => Err(AppError::bad_input(
-            format!("{field}[{i}]"),
-            format!("\"{field}[{i}]\" names no {}", table.replace('_', " ")),
-        )),
-        None => Ok(()),
-    }
+        .map(|(i, id)| (format!("{field}[{i}]"), *id))
+        .collect();
+    existing(db, table, &table.replace('_', " "), &fields).await
 }
 
 /// Replaces what the press material `id` is about with `subjects`, in order.

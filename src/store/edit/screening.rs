@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveEnum, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     QueryFilter, TransactionTrait,
 };
 
@@ -12,11 +12,10 @@ use crate::{
     entities::{festival_edition, screening, section},
     error::{AppError, AppResult},
     store::{
-        audit::{Action, Changes},
         edit::{
-            Patch, edition, editor,
-            rows::{self, Root, finish, touch_owner},
-            touch,
+            self, Patch, edition, editor,
+            record::{self, Record, Written, claimed},
+            settle, touch, touch_owner,
             values::existing,
         },
         screening::{ScreeningRow, by_ids},
@@ -45,22 +44,12 @@ pub struct ScreeningPatch {
     pub ticket_url: Patch<String>,
 }
 
-impl Root for screening::Model {
-    type Entity = screening::Entity;
-    type Active = screening::ActiveModel;
-    const TABLE: &'static str = "screening";
-    const WHAT: &'static str = "screening";
+impl Record for screening::Model {
+    type Of = screening::Entity;
+    type Patch = ScreeningPatch;
     const TYPE: &'static str = "Screening";
-    const ID: screening::Column = screening::Column::Id;
+    const WHAT: &'static str = "screening";
     const UNIQUE: &'static [(&'static str, &'static str)] = &[];
-
-    fn id(&self) -> i32 {
-        self.id
-    }
-
-    fn version(&self) -> i32 {
-        self.version
-    }
 
     fn blank() -> Self {
         let now = Utc::now();
@@ -81,26 +70,20 @@ impl Root for screening::Model {
         }
     }
 
-    fn diff(old: &Self, new: &Self) -> Changes {
-        let mut changes = Changes::default();
-        changes.field("edition", &old.edition_id, &new.edition_id);
-        changes.field("section", &old.section_id, &new.section_id);
-        changes.field("film", &old.film_id, &new.film_id);
-        changes.field("venue", &old.venue_id, &new.venue_id);
-        changes.field("startsAt", &old.starts_at, &new.starts_at);
-        changes.field(
-            "premiereStatus",
-            &old.premiere_status.to_value(),
-            &new.premiere_status.to_value(),
-        );
-        changes.field("language", &old.language, &new.language);
-        changes.field(
-            "subtitleLanguages",
-            &old.subtitle_languages,
-            &new.subtitle_languages,
-        );
-        changes.field("ticketUrl", &old.ticket_url, &new.ticket_url);
-        changes
+    /// The screening with the `checked` patch applied, but for its section, which `placed`
+    /// finds by slug.
+    fn patched(&self, patch: ScreeningPatch) -> AppResult<Self> {
+        let mut row = self.clone();
+        row.film_id = patch.film_id.unwrap_or(row.film_id);
+        row.venue_id = patch.venue_id.unwrap_or(row.venue_id);
+        row.starts_at = patch.starts_at.unwrap_or(row.starts_at);
+        row.premiere_status = patch.premiere_status.unwrap_or(row.premiere_status);
+        row.language = patch.language.unwrap_or(row.language);
+        if let Some(languages) = patch.subtitle_languages {
+            row.subtitle_languages = languages.join(",");
+        }
+        row.ticket_url = patch.ticket_url.unwrap_or(row.ticket_url);
+        Ok(row)
     }
 }
 
@@ -114,26 +97,25 @@ pub async fn add(
     let actor = editor(caller, "addScreening")?;
     let patch = checked(patch)?;
     let txn = db.begin().await?;
-    touch(
-        &txn,
-        "festival_edition",
-        "festival edition",
-        "edition",
-        edition_id,
-    )
-    .await?;
-    let blank = screening::Model {
-        edition_id,
-        ..Root::blank()
-    };
-    let new = rows::insert(&txn, placed(&txn, blank.clone(), patch).await?).await?;
-    let changes = Root::diff(&blank, &new);
-    written(
-        txn,
-        caller,
-        rows::entry(&actor, Action::Create, &new, changes),
-    )
-    .await
+    let result = async {
+        touch(
+            &txn,
+            "festival_edition",
+            "festival edition",
+            "edition",
+            edition_id,
+        )
+        .await?;
+        let blank = screening::Model {
+            edition_id,
+            ..Record::blank()
+        };
+        let new = placed(&txn, &blank, patch).await?;
+        let written = record::insert(&txn, new).await?;
+        read_back(&txn, caller, &actor, written).await
+    }
+    .await;
+    settle(txn, result).await
 }
 
 /// Applies `patch` to the screening `id` if it is still at version `expected`.
@@ -147,15 +129,15 @@ pub async fn update(
     let actor = editor(caller, "updateScreening")?;
     let patch = checked(patch)?;
     let txn = db.begin().await?;
-    let old = edition_claimed(&txn, id, Some(expected)).await?;
-    let new = rows::save(&txn, placed(&txn, old.clone(), patch).await?).await?;
-    let changes = rows::changed(&old, &new);
-    written(
-        txn,
-        caller,
-        rows::entry(&actor, Action::Update, &new, changes),
-    )
-    .await
+    let result = async {
+        touch_edition(&txn, id).await?;
+        let old: screening::Model = claimed(&txn, id, Some(expected)).await?;
+        let new = placed(&txn, &old, patch).await?;
+        let written = record::save(&txn, id, expected, &old, new).await?;
+        read_back(&txn, caller, &actor, written).await
+    }
+    .await;
+    settle(txn, result).await
 }
 
 /// Removes the screening `id` from its edition.
@@ -167,44 +149,40 @@ pub async fn remove(
 ) -> AppResult<()> {
     let actor = editor(caller, "removeScreening")?;
     let txn = db.begin().await?;
-    let old = edition_claimed(&txn, id, expected).await?;
-    rows::delete_row(&txn, &old).await?;
-    let changes = rows::deleted(&old);
-    finish(
-        txn,
-        vec![rows::entry(&actor, Action::Delete, &old, changes)],
-    )
-    .await
+    let result = async {
+        touch_edition(&txn, id).await?;
+        let written = record::removed::<screening::Model>(&txn, id, expected).await?;
+        written.audit(&txn, &actor).await
+    }
+    .await;
+    settle(txn, result).await.map(drop)
 }
 
-/// Touches the edition of the screening `id`, then claims and reads the screening.
-async fn edition_claimed(
-    txn: &DatabaseTransaction,
-    id: i32,
-    expected: Option<i32>,
-) -> AppResult<screening::Model> {
+/// Marks the edition of the screening `id` changed: the first statement of its update or
+/// removal.
+async fn touch_edition(db: &impl ConnectionTrait, id: i32) -> AppResult<()> {
     touch_owner(
-        txn,
+        db,
         "festival_edition",
         "screening",
         "edition_id",
         "screening",
         id,
     )
-    .await?;
-    rows::claimed(txn, id, expected).await
+    .await
 }
 
-/// The screening written, read back with its venue, section and edition; then the audit
-/// entry and the commit.
-async fn written(
-    txn: DatabaseTransaction,
+/// The screening written, read back with its venue, section and edition; then its audit
+/// entry.
+async fn read_back(
+    txn: &DatabaseTransaction,
     caller: &Caller,
-    entry: crate::store::audit::Entry<'_>,
+    actor: &str,
+    written: Written<screening::Model>,
 ) -> AppResult<ScreeningRow> {
-    let id = entry.entity_id;
-    let row = by_ids(&txn, caller.viewer, [id]).await?.remove(&id);
-    finish(txn, vec![entry]).await?;
+    let id = written.id;
+    let row = by_ids(txn, caller.viewer, [id]).await?.remove(&id);
+    written.audit(txn, actor).await?;
     row.ok_or_else(|| AppError::internal(anyhow::anyhow!("screening {id} not read back")))
 }
 
@@ -229,38 +207,31 @@ fn checked(mut patch: ScreeningPatch) -> AppResult<ScreeningPatch> {
 /// within the edition's days.
 async fn placed(
     db: &impl ConnectionTrait,
-    mut row: screening::Model,
-    patch: ScreeningPatch,
+    row: &screening::Model,
+    mut patch: ScreeningPatch,
 ) -> AppResult<screening::Model> {
     let mut references = Vec::new();
     if let Some(film_id) = patch.film_id {
-        row.film_id = film_id;
         references.push(("film", "film", film_id));
     }
     if let Some(venue_id) = patch.venue_id {
-        row.venue_id = venue_id;
         references.push(("location", "venue", venue_id));
     }
     for (table, field, id) in references {
         existing(db, table, table, &[(field.to_string(), id)]).await?;
     }
-    if let Some(slug) = patch.section {
+    let section = patch.section.take();
+    let mut row = row.patched(patch)?;
+    if let Some(slug) = section {
         row.section_id = match slug {
             Some(slug) => Some(section_id(db, row.edition_id, &slug).await?),
             None => None,
         };
     }
     let edition =
-        super::row::<festival_edition::Entity>(db, row.edition_id, "festival edition").await?;
+        edit::row::<festival_edition::Entity>(db, row.edition_id, "festival edition").await?;
     let days = (edition.starts_on, edition.ends_on);
-    let starts_at = patch.starts_at.unwrap_or(row.starts_at);
-    row.starts_at = rules::within_days("startsAt", starts_at, days, edition::zone(&edition)?)?;
-    row.premiere_status = patch.premiere_status.unwrap_or(row.premiere_status);
-    row.language = patch.language.unwrap_or(row.language);
-    if let Some(languages) = patch.subtitle_languages {
-        row.subtitle_languages = languages.join(",");
-    }
-    row.ticket_url = patch.ticket_url.unwrap_or(row.ticket_url);
+    row.starts_at = rules::within_days("startsAt", row.starts_at, days, edition::zone(&edition)?)?;
     Ok(row)
 }
 

@@ -15,10 +15,11 @@ use crate::{
     entities::{festival_edition, section},
     error::{AppError, AppResult},
     store::{
-        audit::Action,
+        audit::{Action, Changes},
         edit::{
-            editor,
-            rows::{self, finish},
+            audited, editor,
+            record::{Record, claimed},
+            settle,
             values::{TextPatch, repeated, text},
         },
         festival,
@@ -97,16 +98,37 @@ pub async fn set(
         ));
     }
     let txn = db.begin().await?;
-    let edition: festival_edition::Model = rows::claimed(&txn, edition_id, expected).await?;
-    let current = of(&txn, edition_id).await?;
+    let result = async {
+        let edition: festival_edition::Model = claimed(&txn, edition_id, expected).await?;
+        let old = replace(&txn, edition_id, &wanted).await?;
+        let mut changes = Changes::default();
+        changes.field("sections", &old, &wanted);
+        changes.field("version", &(edition.version - 1), &edition.version);
+        let what = <festival_edition::Model as Record>::TYPE;
+        audited(&txn, &actor, Action::Update, what, edition_id, changes).await?;
+        Ok(edition)
+    }
+    .await;
+    settle(txn, result).await
+}
+
+/// Makes the sections of the edition `edition_id` those `wanted`, in order, keeping the rows
+/// of the slugs it had; returns the sections it had.
+async fn replace(
+    db: &impl ConnectionTrait,
+    edition_id: i32,
+    wanted: &[Listed],
+) -> AppResult<Vec<Listed>> {
+    let current = of(db, edition_id).await?;
     let old: Vec<Listed> = current.iter().map(Listed::from).collect();
+    let slugs: Vec<&str> = wanted.iter().map(|s| s.slug.as_str()).collect();
     let gone = current.iter().filter(|s| !slugs.contains(&s.slug.as_str()));
     section::Entity::delete_many()
         .filter(section::Column::Id.is_in(gone.map(|s| s.id)))
-        .exec(&txn)
+        .exec(db)
         .await?;
     let now = Utc::now();
-    for (order, new) in (0..).zip(&wanted) {
+    for (order, new) in (0..).zip(wanted) {
         match current.iter().find(|s| s.slug == new.slug) {
             Some(kept) => {
                 let unchanged = kept.sort_order == order
@@ -121,7 +143,7 @@ pub async fn set(
                 active.sort_order = Set(order);
                 active.updated_at = Set(now);
                 active.version = Set(kept.version + 1);
-                active.update(&txn).await?;
+                active.update(db).await?;
             }
             None => {
                 section::ActiveModel {
@@ -135,17 +157,10 @@ pub async fn set(
                     version: Set(1),
                     ..Default::default()
                 }
-                .insert(&txn)
+                .insert(db)
                 .await?;
             }
         }
     }
-    let mut changes = rows::changed(&edition, &edition);
-    changes.field("sections", &old, &wanted);
-    finish(
-        txn,
-        vec![rows::entry(&actor, Action::Update, &edition, changes)],
-    )
-    .await?;
-    Ok(edition)
+    Ok(old)
 }

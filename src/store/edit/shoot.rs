@@ -3,10 +3,8 @@
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait,
-    ActiveValue::Set,
-    ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, TransactionTrait,
-    sea_query::{Alias, Expr, ExprTrait, Query},
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, TransactionTrait,
 };
 
 use crate::{
@@ -15,7 +13,7 @@ use crate::{
     error::{AppError, AppResult},
     store::{
         audit::{Action, Changes},
-        edit::{audited, claim, claim_at, editor, row, settle, touch},
+        edit::{audited, claim, claim_at, editor, row, settle, touch, touch_owner},
         shoot::ShootRow,
     },
 };
@@ -141,21 +139,7 @@ fn diff(old: Option<&shoot::Model>, new: Option<&shoot::Model>) -> Changes {
 
 /// Marks the film of shoot `id` changed; `NOT_FOUND` when there is no such shoot.
 async fn touch_film_of(db: &impl ConnectionTrait, id: i32) -> AppResult<()> {
-    let film = Query::select()
-        .column(Alias::new("film_id"))
-        .from(Alias::new("shoot"))
-        .and_where(Expr::col(Alias::new("id")).eq(id))
-        .to_owned();
-    let update = Query::update()
-        .table(Alias::new("film"))
-        .value(Alias::new("updated_at"), Utc::now())
-        .and_where(Expr::col(Alias::new("id")).in_subquery(film))
-        .to_owned();
-    if db.execute(&update).await?.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(AppError::NotFound("there is no shoot with this id".into()))
-    }
+    touch_owner(db, "film", "shoot", "film_id", "shoot", id).await
 }
 
 /// The location `id`, which the input field `location` named.

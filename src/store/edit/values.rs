@@ -1,6 +1,6 @@
-//! Shared checks and pieces of write inputs: text in two languages, lists without repeats,
-//! ids that must name rows, and the ordered lists of other rows a root links to, replaced
-//! whole.
+//! Shared checks and pieces of write inputs: a slug and a name, text in two languages, lists
+//! without repeats, ids that must name rows, and the ordered lists of other rows a record
+//! links to, replaced whole.
 
 use std::collections::HashSet;
 
@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use crate::{
-    domain::rules,
+    domain::rules::{self, TITLE_MAX_CHARS},
     error::{AppError, AppResult},
     store::{audit::Changes, edit::Patch},
 };
@@ -36,6 +36,36 @@ pub fn text(
     }
     let text = rules::localized_text(field, ru.as_deref(), en.as_deref(), max_chars)?;
     Ok((text.ru, text.en))
+}
+
+/// Changes to what most records have: a slug and a name.
+#[derive(Debug, Clone, Default)]
+pub struct Naming {
+    /// URL slug.
+    pub slug: Option<String>,
+    /// Name in Russian and English.
+    pub name: TextPatch,
+}
+
+impl Naming {
+    /// Applies the changes to a record's `slug` and `name`, which must remain in one language.
+    pub fn apply(
+        self,
+        slug: &mut String,
+        (ru, en): (&mut Option<String>, &mut Option<String>),
+    ) -> AppResult<()> {
+        if let Some(new) = self.slug {
+            *slug = rules::slug("slug", &new)?;
+        }
+        (*ru, *en) = text(
+            "name",
+            (ru.take(), en.take()),
+            self.name,
+            TITLE_MAX_CHARS,
+            true,
+        )?;
+        Ok(())
+    }
 }
 
 /// Refuses a list `field` in which a value repeats: `BAD_USER_INPUT` on `field[i]`, its
@@ -97,7 +127,7 @@ pub fn indexed<T: Copy>(field: &str, values: &[T]) -> Vec<(String, T)> {
         .collect()
 }
 
-/// An ordered list of other rows a root links to, `table(owner, target, sort_order)`, named
+/// An ordered list of other rows a record links to, `table(owner, target, sort_order)`, named
 /// by the input list `field`; edited by replacing it whole.
 #[derive(Debug, Clone, Copy)]
 pub struct Links {

@@ -19,7 +19,6 @@ use tower::ServiceExt;
 
 pub mod cluster;
 pub mod editor;
-pub mod writes;
 
 /// Where the test database lives, removed on drop.
 enum Place {
