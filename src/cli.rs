@@ -161,6 +161,39 @@ pub async fn keys(args: &DatabaseArgs, command: &KeysCommand) -> anyhow::Result<
     Ok(())
 }
 
+/// `kinograph export --format jsonl [--output FILE]`; the lines per type go to stderr.
+pub async fn export(args: &DatabaseArgs, export: &crate::config::ExportArgs) -> anyhow::Result<()> {
+    use std::io::{BufWriter, Write};
+    let (conn, _) = db::connect(&db_config(args)).await?;
+    db::migrate(&conn).await?;
+    let started = std::time::Instant::now();
+    let counts = match &export.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            let mut out = BufWriter::new(file);
+            let counts = crate::transfer::export::export(&conn, &mut out).await?;
+            out.flush().context("cannot write the export")?;
+            counts
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            crate::transfer::export::export(&conn, &mut out).await?
+        }
+    };
+    for (kind, n) in &counts {
+        eprintln!("{kind:<16} {n:>9} lines");
+    }
+    eprintln!(
+        "exported {} records from {} in {:.1} s",
+        counts.iter().map(|(_, n)| n).sum::<usize>(),
+        db::redact(&args.database_url),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 /// `kinograph schema`: prints the SDL.
 pub fn print_schema() -> anyhow::Result<()> {
     print!("{}", crate::graphql::sdl());

@@ -32,9 +32,29 @@ pub enum Command {
     /// EXPLAIN every statement of the contract operations (PostgreSQL) and flag full scans
     /// of big tables.
     CheckPlans(CheckPlansArgs),
+    /// Write the whole catalogue to a file (or standard output).
+    Export(ExportArgs),
     /// Issue, list and revoke API keys.
     #[command(subcommand)]
     Keys(KeysCommand),
+}
+
+/// The formats `kinograph export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// JSON lines: one record per line, references by slug, dependencies first.
+    Jsonl,
+}
+
+/// Options of `kinograph export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The file format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ExportFormat,
+    /// Where to write; standard output when omitted.
+    #[arg(long, short)]
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// `kinograph keys ...`.

@@ -22,6 +22,7 @@ pub mod seed;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod transfer;
 
 use anyhow::Context as _;
 

@@ -18,5 +18,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Schema => kinograph::cli::print_schema(),
         Command::CheckPlans(args) => kinograph::cli::check_plans(&cli.database, &args).await,
         Command::Keys(command) => kinograph::cli::keys(&cli.database, &command).await,
+        Command::Export(args) => kinograph::cli::export(&cli.database, &args).await,
     }
 }

@@ -21,4 +21,5 @@ mod roles;
 mod schema;
 mod synthetic;
 mod trail;
+mod transfer;
 mod visibility;
