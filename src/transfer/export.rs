@@ -355,6 +355,41 @@ fn grouped<T>(rows: Vec<T>, key: impl Fn(&T) -> i32) -> HashMap<i32, Vec<T>> {
     groups
 }
 
+/// The next [`CHUNK`] rows of `E` after slug `after`, in slug order.
+async fn next_chunk<E: EntityTrait>(
+    db: &DatabaseConnection,
+    slug: E::Column,
+    after: &str,
+) -> anyhow::Result<Vec<E::Model>> {
+    Ok(E::find()
+        .filter(slug.gt(after))
+        .order_by_asc(slug)
+        .limit(CHUNK)
+        .all(db)
+        .await?)
+}
+
+/// The media assets of the owners `ids` (films or press materials, by `owner`), in display
+/// order, by owner.
+async fn assets_of(
+    db: &DatabaseConnection,
+    owner: media_asset::Column,
+    ids: Vec<i32>,
+) -> anyhow::Result<HashMap<i32, Vec<format::Asset>>> {
+    let rows = media_asset::Entity::find()
+        .filter(owner.is_in(ids))
+        .order_by_asc(media_asset::Column::SortOrder)
+        .order_by_asc(media_asset::Column::Id)
+        .all(db)
+        .await?;
+    let mut assets: HashMap<i32, Vec<format::Asset>> = HashMap::new();
+    for row in rows {
+        let id = row.film_id.or(row.press_material_id).unwrap_or_default();
+        assets.entry(id).or_default().push(asset(row));
+    }
+    Ok(assets)
+}
+
 /// Films, a chunk at a time in slug order, each with its parts and screenings.
 async fn films<W: Write>(
     db: &DatabaseConnection,
@@ -363,12 +398,7 @@ async fn films<W: Write>(
 ) -> anyhow::Result<()> {
     let mut after = String::new();
     loop {
-        let chunk = film::Entity::find()
-            .filter(film::Column::Slug.gt(after.clone()))
-            .order_by_asc(film::Column::Slug)
-            .limit(CHUNK)
-            .all(db)
-            .await?;
+        let chunk = next_chunk::<film::Entity>(db, film::Column::Slug, &after).await?;
         let Some(last) = chunk.last() else {
             return Ok(());
         };
@@ -407,15 +437,7 @@ async fn films<W: Write>(
                 .await?,
             |s| s.film_id,
         );
-        let mut assets = grouped(
-            media_asset::Entity::find()
-                .filter(media_asset::Column::FilmId.is_in(ids.clone()))
-                .order_by_asc(media_asset::Column::SortOrder)
-                .order_by_asc(media_asset::Column::Id)
-                .all(db)
-                .await?,
-            |a| a.film_id.unwrap_or_default(),
-        );
+        let mut assets = assets_of(db, media_asset::Column::FilmId, ids.clone()).await?;
         let mut screenings = grouped(
             screening::Entity::find()
                 .filter(screening::Column::FilmId.is_in(ids))
@@ -516,12 +538,7 @@ async fn films<W: Write>(
                         .collect(),
                     shoots: film_shoots,
                     screenings: film_screenings,
-                    assets: assets
-                        .remove(&f.id)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(asset)
-                        .collect(),
+                    assets: assets.remove(&f.id).unwrap_or_default(),
                     slug: f.slug,
                 }),
             )?;
@@ -550,12 +567,8 @@ async fn press<W: Write>(
 ) -> anyhow::Result<()> {
     let mut after = String::new();
     loop {
-        let chunk = press_material::Entity::find()
-            .filter(press_material::Column::Slug.gt(after.clone()))
-            .order_by_asc(press_material::Column::Slug)
-            .limit(CHUNK)
-            .all(db)
-            .await?;
+        let chunk =
+            next_chunk::<press_material::Entity>(db, press_material::Column::Slug, &after).await?;
         let Some(last) = chunk.last() else {
             return Ok(());
         };
@@ -578,15 +591,7 @@ async fn press<W: Write>(
                 .await?,
             |q| q.press_material_id,
         );
-        let mut assets = grouped(
-            media_asset::Entity::find()
-                .filter(media_asset::Column::PressMaterialId.is_in(ids))
-                .order_by_asc(media_asset::Column::SortOrder)
-                .order_by_asc(media_asset::Column::Id)
-                .all(db)
-                .await?,
-            |a| a.press_material_id.unwrap_or_default(),
-        );
+        let mut assets = assets_of(db, media_asset::Column::PressMaterialId, ids).await?;
         for p in chunk {
             sink.line(
                 "pressMaterial",
@@ -620,12 +625,7 @@ async fn press<W: Write>(
                             text: Text::of(&q.text_ru, &q.text_en),
                         })
                         .collect(),
-                    assets: assets
-                        .remove(&p.id)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(asset)
-                        .collect(),
+                    assets: assets.remove(&p.id).unwrap_or_default(),
                     slug: p.slug,
                 }),
             )?;
