@@ -16,17 +16,16 @@ use axum::{
     body::Body,
     http::{Request, StatusCode},
 };
-use chrono::Utc;
 use http_body_util::BodyExt;
 use kinograph::{
     db::{self, DbConfig},
-    domain::enums::OrganizationKind,
+    domain::viewer::Role,
     entities::organization,
     state::AppState,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DbBackend, DbErr, EntityTrait, QueryFilter, Statement, TryGetable,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
+    Statement, TryGetable,
 };
 use serde_json::{Value, json};
 use tower::ServiceExt;
@@ -45,6 +44,10 @@ const AGREEMENT: &str = r#"query Agreement($slug: String!) {
 
 const ORGANIZATION: &str = r#"query Organization($slug: String!) {
   organization(slug: $slug) { slug kind country name(locale: EN) }
+}"#;
+
+const CREATE_ORGANIZATION: &str = r#"mutation Create($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) { organization { slug kind country name(locale: EN) } }
 }"#;
 
 const PROBE: &str = "replica-probe-studio";
@@ -106,8 +109,8 @@ async fn reads_reach_the_replica_and_writes_the_primary() {
     );
 
     // It refuses writes: they can only go to the primary.
-    let refused = probe_organization()
-        .insert(&replica_db)
+    let refused = replica_db
+        .execute_unprepared("DELETE FROM organization")
         .await
         .expect_err("the standby refuses writes");
     assert!(
@@ -147,16 +150,44 @@ async fn reads_reach_the_replica_and_writes_the_primary() {
         "the query ran nothing on the primary"
     );
 
-    // The reads come from the standby's own data: with its replay paused, a row written to
-    // the primary exists there but not through the API.
+    // A mutation writes on the primary and reads its own write there: with the standby's
+    // replay paused, its payload shows the new organization at once, no statement of it ran
+    // on the replica, and queries (served by the standby) do not show it yet.
     replica_db
         .execute_unprepared("SELECT pg_wal_replay_pause()")
         .await
         .expect("replay pauses");
-    let written = probe_organization()
-        .insert(&primary_db)
+    let key = kinograph::store::api_key::create(&primary_db, "replica-test", Role::Editor)
         .await
-        .expect("the primary takes writes");
+        .expect("an editor key");
+    let (primary_before, replica_before) = (primary_count.get(), replica_count.get());
+    let created = graphql_as(
+        &router,
+        &key,
+        CREATE_ORGANIZATION,
+        json!({ "input": {
+            "slug": PROBE,
+            "kind": "STUDIO",
+            "country": "ru",
+            "name": { "ru": "Студия проверки реплики", "en": "Replica Probe Studio" },
+        } }),
+    )
+    .await
+    .ok();
+    assert_eq!(
+        created.data()["createOrganization"]["organization"],
+        json!({ "slug": PROBE, "kind": "STUDIO", "country": "RU", "name": "Replica Probe Studio" }),
+        "the payload reads the write back on the primary"
+    );
+    assert!(
+        primary_count.get() > primary_before,
+        "the mutation ran on the primary"
+    );
+    assert_eq!(
+        replica_count.get(),
+        replica_before,
+        "no statement of the mutation ran on the replica"
+    );
     assert!(
         organization::Entity::find()
             .filter(organization::Column::Slug.eq(PROBE))
@@ -196,7 +227,7 @@ async fn reads_reach_the_replica_and_writes_the_primary() {
             "slug": PROBE,
             "kind": "STUDIO",
             "country": "RU",
-            "name": written.name_en.as_deref().unwrap(),
+            "name": "Replica Probe Studio",
         })
     );
     assert_eq!(
@@ -267,22 +298,6 @@ fn pool(cluster: &Cluster) -> DbConfig {
     }
 }
 
-/// An organization that is not in the demo data.
-fn probe_organization() -> organization::ActiveModel {
-    let now = Utc::now();
-    organization::ActiveModel {
-        slug: Set(PROBE.to_string()),
-        kind: Set(OrganizationKind::Studio),
-        name_ru: Set(Some("Студия проверки реплики".to_string())),
-        name_en: Set(Some("Replica Probe Studio".to_string())),
-        country: Set(Some("RU".to_string())),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-}
-
 /// The first column of the one row `sql` returns.
 async fn scalar<T: TryGetable>(db: &DatabaseConnection, sql: &str) -> Result<T, DbErr> {
     db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
@@ -336,6 +351,17 @@ async fn graphql(router: &Router, query: &str, variables: Value) -> Answer {
     let body = json!({ "query": query, "variables": variables }).to_string();
     let request = Request::post("/graphql")
         .header("content-type", "application/json")
+        .body(Body::from(body))
+        .unwrap();
+    send(router, request).await
+}
+
+/// POSTs a GraphQL request with `Authorization: Bearer <key>`.
+async fn graphql_as(router: &Router, key: &str, query: &str, variables: Value) -> Answer {
+    let body = json!({ "query": query, "variables": variables }).to_string();
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {key}"))
         .body(Body::from(body))
         .unwrap();
     send(router, request).await
