@@ -194,6 +194,72 @@ pub async fn export(args: &DatabaseArgs, export: &crate::config::ExportArgs) -> 
     Ok(())
 }
 
+/// Lines above which `import` shows a progress bar.
+const PROGRESS_FROM_LINES: usize = 2_000;
+
+/// `kinograph import FILE [--dry-run]`: rejected lines, then a summary, go to stderr; fails
+/// (exit code 1) when any line was rejected.
+pub async fn import(args: &DatabaseArgs, import: &crate::config::ImportArgs) -> anyhow::Result<()> {
+    let input = std::fs::read_to_string(&import.file)
+        .with_context(|| format!("cannot read {}", import.file.display()))?;
+    let (conn, _) = db::connect(&db_config(args)).await?;
+    db::migrate(&conn).await?;
+    let started = std::time::Instant::now();
+    let lines = input.lines().count();
+    let bar = (lines > PROGRESS_FROM_LINES).then(|| {
+        let bar = indicatif::ProgressBar::new(lines as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} lines, {elapsed} (eta {eta})",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let report = crate::transfer::import::import(&conn, &input, import.dry_run, |n| {
+        if let Some(bar) = &bar {
+            bar.set_position(n as u64);
+        }
+    })
+    .await?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for rejection in &report.rejected {
+        eprintln!("{rejection}");
+    }
+    eprintln!(
+        "{:<16} {:>9} {:>9} {:>9}",
+        "", "created", "updated", "rejected"
+    );
+    for (kind, n) in &report.counts {
+        eprintln!(
+            "{kind:<16} {:>9} {:>9} {:>9}",
+            n.created, n.updated, n.rejected
+        );
+    }
+    eprintln!(
+        "{} {} lines into {} in {:.1} s{}",
+        if import.dry_run {
+            "checked"
+        } else {
+            "imported"
+        },
+        lines,
+        db::redact(&args.database_url),
+        started.elapsed().as_secs_f64(),
+        if import.dry_run {
+            " (dry run: nothing changed)"
+        } else {
+            ""
+        }
+    );
+    if report.rejected.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("{} lines were rejected", report.rejected.len())
+    }
+}
+
 /// `kinograph schema`: prints the SDL.
 pub fn print_schema() -> anyhow::Result<()> {
     print!("{}", crate::graphql::sdl());

@@ -34,6 +34,8 @@ pub enum Command {
     CheckPlans(CheckPlansArgs),
     /// Write the whole catalogue to a file (or standard output).
     Export(ExportArgs),
+    /// Read a catalogue file written by `export` and upsert its records by slug.
+    Import(ImportArgs),
     /// Issue, list and revoke API keys.
     #[command(subcommand)]
     Keys(KeysCommand),
@@ -55,6 +57,16 @@ pub struct ExportArgs {
     /// Where to write; standard output when omitted.
     #[arg(long, short)]
     pub output: Option<std::path::PathBuf>,
+}
+
+/// Options of `kinograph import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The JSON lines file to import (as written by `kinograph export --format jsonl`).
+    pub file: std::path::PathBuf,
+    /// Check and report every line, then roll everything back: nothing changes.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `kinograph keys ...`.

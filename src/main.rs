@@ -19,5 +19,6 @@ async fn main() -> anyhow::Result<()> {
         Command::CheckPlans(args) => kinograph::cli::check_plans(&cli.database, &args).await,
         Command::Keys(command) => kinograph::cli::keys(&cli.database, &command).await,
         Command::Export(args) => kinograph::cli::export(&cli.database, &args).await,
+        Command::Import(args) => kinograph::cli::import(&cli.database, &args).await,
     }
 }

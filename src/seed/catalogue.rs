@@ -1,7 +1,9 @@
 //! Genres, sample organizations and sample films with their genres, posters and stills.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseTransaction, DbErr, EntityTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
+};
 
 use super::films::{FILMS, Film};
 use super::image::FilmImage;
@@ -66,6 +68,38 @@ const ORGANIZATIONS: [Organization; 3] = [
         website: Some("https://example.org/kinograph/demo-festivals"),
     },
 ];
+
+/// Inserts the genres of the vocabulary that `db` lacks (an import into an empty database
+/// needs them: the transfer file names genres by slug and carries no genre lines); returns
+/// how many were added.
+pub async fn vocabulary(db: &impl ConnectionTrait) -> Result<usize, DbErr> {
+    let at = recorded_at()?;
+    let have: Vec<String> = genre::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.slug)
+        .collect();
+    let mut added = 0;
+    for (slug, name_ru, name_en) in GENRES {
+        if have.iter().any(|h| h == slug) {
+            continue;
+        }
+        genre::ActiveModel {
+            slug: Set(slug.to_owned()),
+            name_ru: Set(Some(name_ru.to_owned())),
+            name_en: Set(Some(name_en.to_owned())),
+            created_at: Set(at),
+            updated_at: Set(at),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        added += 1;
+    }
+    Ok(added)
+}
 
 /// Inserts the genres, the sample organizations and the sample films.
 pub(super) async fn insert(txn: &DatabaseTransaction, ids: &mut Ids) -> Result<(), DbErr> {

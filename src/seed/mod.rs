@@ -19,6 +19,8 @@ mod record;
 mod screening;
 pub mod synthetic;
 
+pub use catalogue::vocabulary;
+
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

@@ -44,7 +44,7 @@ const ORGANIZATIONS: [Organization; 2] = [
             "Media holding, party to the cooperation agreement with Moskino signed on 25 August 2025 during the 2nd Moscow International Film Week. The press release on the agreement calls it the country's leading media holding.",
         ),
         country: "RU",
-        website: Some("https://www.gazprom-media.com"),
+        website: Some("https://www.gazprom-media.com/"),
     },
     Organization {
         slug: MOSKINO,
@@ -56,7 +56,7 @@ const ORGANIZATIONS: [Organization; 2] = [
             "Moskino, an autonomous non-profit organization, represents Moscow, one of the most creative capitals of the world. It opens the sites of the Moscow International Film Cluster, the Moskino Film Park and the Moskino Film Factory, to national and international shoots and holds the Moscow International Film Week.",
         ),
         country: "RU",
-        website: Some("https://moskino.ru"),
+        website: Some("https://moskino.ru/"),
     },
 ];
 

@@ -211,8 +211,14 @@ async fn film_status(
     status: PublicationStatus,
 ) -> Result<FilmPayload> {
     let id = expect(NodeType::Film, &input.id, "id")?;
-    let film =
-        edit::film::change_status(ctx.db()?, ctx.caller()?, id, input.expected_version, status)
-            .await?;
+    let film = edit::film::change_status(
+        ctx.db()?,
+        ctx.caller()?,
+        id,
+        input.expected_version,
+        status,
+        None,
+    )
+    .await?;
     Ok(FilmPayload { film: Film(film) })
 }

@@ -222,6 +222,7 @@ async fn press_status(
         expected,
         status,
         embargo_until,
+        None,
     )
     .await?;
     Ok(PressMaterialPayload {

@@ -1,8 +1,9 @@
 //! Writing agreements: create, update (a patch from a known version; parties, scopes and
 //! signatories replaced whole when given), and delete while nothing falls under it.
 
+use super::Writer;
 use chrono::{NaiveDate, Utc};
-use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use sea_orm::DatabaseTransaction;
 
 use crate::{
     domain::{
@@ -130,7 +131,7 @@ impl Record for agreement::Model {
 /// Creates an agreement (`at` None) or applies `patch` to the agreement `id` if it is still
 /// at version `expected` (`at` = `(id, expected)`). A new agreement has at least two parties.
 pub async fn write(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     at: Option<(i32, i32)>,
     mut patch: AgreementPatch,

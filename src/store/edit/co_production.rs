@@ -1,9 +1,10 @@
 //! Writing co-productions: an organization's part in a film, added, changed, removed.
 
+use super::Writer;
 use chrono::Utc;
 use sea_orm::{
-    ActiveEnum, ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter, TransactionTrait,
+    ActiveEnum, ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel,
+    QueryFilter,
 };
 
 use crate::{
@@ -43,11 +44,7 @@ pub struct Added {
 }
 
 /// Adds a co-production to a film. The film's shares may add up to at most 100 %.
-pub async fn add(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    new: NewCoProduction,
-) -> AppResult<Added> {
+pub async fn add(db: &impl Writer, caller: &Caller, new: NewCoProduction) -> AppResult<Added> {
     let actor = editor(caller, "addCoProduction")?;
     let share = new
         .share_percent
@@ -158,7 +155,7 @@ pub struct CoProductionPatch {
 
 /// Changes the co-production `id`, from version `expected`.
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: i32,
@@ -231,7 +228,7 @@ pub async fn update(
 
 /// Removes the co-production `id` from its film.
 pub async fn remove(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,

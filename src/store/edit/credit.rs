@@ -1,9 +1,10 @@
 //! Writing a film's cast and crew: the whole list of credits at once, in billing order.
 
+use super::Writer;
 use std::collections::HashSet;
 
 use chrono::Utc;
-use sea_orm::{ActiveEnum, ActiveValue::Set, DatabaseConnection};
+use sea_orm::{ActiveEnum, ActiveValue::Set};
 use serde::Serialize;
 
 use crate::{
@@ -66,7 +67,7 @@ const CREDITS: List<film::Entity> = List {
 /// Replaces the credits of film `id` with `credits`, in billing order. Only actors play
 /// characters; a person holds each other role once, and plays each character once.
 pub async fn set(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,

@@ -1,11 +1,11 @@
 //! Writing festival editions: create (under a festival), update (a patch from a known
 //! version), and delete while nothing refers to the edition.
 
+use super::Writer;
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
 };
 
 use crate::{
@@ -124,7 +124,7 @@ impl Record for festival_edition::Model {
 
 /// Creates an edition of the festival `festival_id`.
 pub async fn create(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     festival_id: i32,
     patch: EditionPatch,
@@ -147,7 +147,7 @@ pub async fn create(
 /// Applies `patch` to the edition `id` if it is still at version `expected`. Its screenings
 /// must stay within its days.
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: i32,

@@ -1,8 +1,9 @@
 //! Writing festivals: create, update (a patch from a known version, organizers replaced
 //! whole), and delete while the festival has no editions.
 
+use super::Writer;
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use sea_orm::DatabaseTransaction;
 
 use crate::{
     domain::{
@@ -113,7 +114,7 @@ impl Record for festival::Model {
 /// Creates a festival (`at` None) or applies `patch` to the festival `id` if it is still at
 /// version `expected` (`at` = `(id, expected)`).
 pub async fn write(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     at: Option<(i32, i32)>,
     mut patch: FestivalPatch,

@@ -1,9 +1,10 @@
 //! Writing films: create, update (a patch from a known version), and the publication status.
 
-use chrono::Utc;
+use super::Writer;
+use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveEnum, ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    QueryFilter, QueryOrder, TransactionTrait,
+    ActiveEnum, ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder,
 };
 
 use crate::{
@@ -74,11 +75,7 @@ const UNIQUE: &[(&str, &str)] = &[
 ];
 
 /// Creates a film, as a draft.
-pub async fn create(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    patch: FilmPatch,
-) -> AppResult<film::Model> {
+pub async fn create(db: &impl Writer, caller: &Caller, patch: FilmPatch) -> AppResult<film::Model> {
     let actor = editor(caller, "createFilm")?;
     let blank = blank();
     if patch.slug.is_none() {
@@ -148,7 +145,7 @@ fn blank() -> film::Model {
 
 /// Applies `patch` to the film `id` if it is still at version `expected`.
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: i32,
@@ -192,13 +189,16 @@ pub async fn update(
     settle(txn, result).await
 }
 
-/// Publishes, unpublishes (back to draft) or archives the film `id`.
+/// Publishes, unpublishes (back to draft) or archives the film `id`. `published_at`, when
+/// given, is recorded as the publication time (an import restores it); otherwise a first
+/// publication is stamped now.
 pub async fn change_status(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,
     status: PublicationStatus,
+    published_at: Option<DateTime<Utc>>,
 ) -> AppResult<film::Model> {
     let what = match status {
         PublicationStatus::Published => "publishFilm",
@@ -212,7 +212,9 @@ pub async fn change_status(
         let old = row::<film::Entity>(&txn, id, "film").await?;
         let mut active = old.clone().into_active_model();
         active.status = sea_orm::ActiveValue::Set(status);
-        if status == PublicationStatus::Published && old.published_at.is_none() {
+        if published_at.is_some() {
+            active.published_at = sea_orm::ActiveValue::Set(published_at);
+        } else if status == PublicationStatus::Published && old.published_at.is_none() {
             active.published_at = sea_orm::ActiveValue::Set(Some(Utc::now()));
         }
         let film = active.update(&txn).await?;
@@ -258,7 +260,7 @@ const PARTS: [Part; 3] = [
 /// Deletes the film `id` with its own parts (genres, co-productions, credits, shoots,
 /// screenings, assets); refused while press materials are about it.
 pub async fn delete(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,

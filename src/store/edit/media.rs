@@ -1,11 +1,9 @@
 //! Writing media assets: the poster, stills and attachments of a film or a press material,
 //! the list replaced whole.
 
+use super::Writer;
 use chrono::Utc;
-use sea_orm::{
-    ActiveEnum, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
-};
+use sea_orm::{ActiveEnum, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{
     domain::{
@@ -57,7 +55,7 @@ pub struct NewAsset {
 
 /// Replaces the assets of `owner` with `assets`, in display order; returns them as stored.
 pub async fn set_assets(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     owner: AssetOwner,
     expected: Option<i32>,

@@ -35,7 +35,7 @@ pub mod values;
 
 use chrono::Utc;
 use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, SqlErr,
+    ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, SqlErr, TransactionTrait,
     sea_query::{Alias, Asterisk, Expr, ExprTrait, Query, SimpleExpr},
 };
 
@@ -44,6 +44,12 @@ use crate::{
     error::{AppError, AppResult},
     store::audit,
 };
+
+/// What a write runs on: the pool, or an open transaction (an import's), in which the
+/// write's own `begin()` is a savepoint, so a refused write undoes only itself.
+pub trait Writer: TransactionTrait<Transaction = DatabaseTransaction> {}
+
+impl<T: TransactionTrait<Transaction = DatabaseTransaction>> Writer for T {}
 
 /// Ends a write's transaction: commits when `result` is a success, and otherwise rolls back
 /// at once. (A transaction that is merely dropped only queues its ROLLBACK until its pooled

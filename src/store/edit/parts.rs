@@ -2,9 +2,10 @@
 //! a film's credits): one mutation replaces the whole list, audited as one UPDATE of the
 //! owner with the old and new lists.
 
+use super::Writer;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, ModelTrait,
-    PrimaryKeyTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, ModelTrait, PrimaryKeyTrait,
+    QueryFilter, QueryOrder,
 };
 use serde::Serialize;
 
@@ -63,7 +64,7 @@ where
     /// whose items point at `targets` (one id per row, in order); returns the owner.
     pub async fn replace<P: Item>(
         &self,
-        db: &DatabaseConnection,
+        db: &impl Writer,
         actor: &str,
         id: i32,
         expected: Option<i32>,

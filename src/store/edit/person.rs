@@ -1,7 +1,8 @@
 //! Writing people: their fields, what keeps one from being deleted, and their affiliations.
 
+use super::Writer;
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveValue::Set, DatabaseConnection};
+use sea_orm::ActiveValue::Set;
 use serde::Serialize;
 
 use crate::{
@@ -125,7 +126,7 @@ const AFFILIATIONS: List<person::Entity> = List {
 
 /// Replaces the affiliations of person `id` with `affiliations`, in display order.
 pub async fn set_affiliations(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,

@@ -1,11 +1,9 @@
 //! Writing press materials: create, update, delete, and the publication status with its
 //! embargo.
 
+use super::Writer;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveEnum, ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait,
-    IntoActiveModel, TransactionTrait,
-};
+use sea_orm::{ActiveEnum, ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
 
 use crate::{
     domain::{
@@ -44,7 +42,7 @@ pub struct NewPressMaterial {
 
 /// Creates a press material, as a draft.
 pub async fn create(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     new: NewPressMaterial,
 ) -> AppResult<press_material::Model> {
@@ -130,7 +128,7 @@ pub struct PressPatch {
 
 /// Applies `patch` to the press material `id` if it is still at version `expected`.
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: i32,
@@ -223,14 +221,17 @@ fn optional_text(
 }
 
 /// Publishes the press material `id`, public from `embargo_until` (now when none; an
-/// embargo must lie in the future); or takes it back to draft, or archives it.
+/// embargo must lie in the future); or takes it back to draft, or archives it. `published_at`,
+/// when given, restores a recorded state (an import): the publication time and the embargo
+/// are set exactly as given, in the past or not.
 pub async fn change_status(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,
     status: PublicationStatus,
     embargo_until: Option<DateTime<Utc>>,
+    published_at: Option<DateTime<Utc>>,
 ) -> AppResult<press_material::Model> {
     let what = match status {
         PublicationStatus::Published => "publishPressMaterial",
@@ -240,6 +241,7 @@ pub async fn change_status(
     let actor = editor(caller, what)?;
     let now = Utc::now();
     if let Some(embargo) = embargo_until
+        && published_at.is_none()
         && embargo <= now
     {
         return Err(AppError::bad_input(
@@ -253,7 +255,10 @@ pub async fn change_status(
         let old = row::<press_material::Entity>(&txn, id, "press material").await?;
         let mut active = old.clone().into_active_model();
         active.status = Set(status);
-        if status == PublicationStatus::Published {
+        if published_at.is_some() {
+            active.embargo_until = Set(embargo_until);
+            active.published_at = Set(published_at);
+        } else if status == PublicationStatus::Published {
             active.embargo_until = Set(embargo_until);
             // The press room orders by publication: an embargoed release is published when it
             // lifts.
@@ -287,7 +292,7 @@ pub async fn change_status(
 
 /// Deletes the press material `id` with its quotes, assets and subjects.
 pub async fn delete(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,

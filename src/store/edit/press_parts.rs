@@ -1,12 +1,13 @@
 //! Writing a press material's own parts: what it is about (subjects) and its quotes, each
 //! list replaced whole.
 
+use super::Writer;
 use std::collections::HashSet;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveEnum, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    ActiveEnum, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
 };
 
 use crate::{
@@ -52,7 +53,7 @@ async fn all_exist(
 
 /// Replaces what the press material `id` is about with `subjects`, in order.
 pub async fn set_subjects(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,
@@ -136,7 +137,7 @@ pub struct NewQuote {
 
 /// Replaces the quotes of the press material `id` with `quotes`, in order.
 pub async fn set_quotes(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,

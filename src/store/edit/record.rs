@@ -4,12 +4,13 @@
 //! come from its table's columns. The writes around that, and their audit entries, are the
 //! same for all.
 
+use super::Writer;
 use anyhow::anyhow;
 use chrono::SecondsFormat;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityName,
-    EntityTrait, IdenStatic, IntoActiveModel, Iterable, ModelTrait, PrimaryKeyToColumn,
-    PrimaryKeyTrait, SqlErr, TransactionTrait, Value,
+    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityName, EntityTrait,
+    IdenStatic, IntoActiveModel, Iterable, ModelTrait, PrimaryKeyToColumn, PrimaryKeyTrait, SqlErr,
+    Value,
     sea_query::{ValueTuple, sea_value_to_json_value},
 };
 
@@ -138,7 +139,7 @@ pub fn verb<R: Record>(at: Option<(i32, i32)>) -> String {
 /// Creates a record (`at` None) or applies `patch` to the record `id` if it is still at
 /// version `expected` (`at` = `(id, expected)`), as `create<Type>` / `update<Type>`.
 pub async fn write<R: Record>(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     at: Option<(i32, i32)>,
     patch: R::Patch,
@@ -153,7 +154,7 @@ pub async fn write<R: Record>(
 /// Deletes the record `id` from version `expected` (with `expected` None, whatever its
 /// version), as `delete<Type>`; see [`removed`].
 pub async fn delete<R: Record>(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,

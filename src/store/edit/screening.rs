@@ -1,11 +1,9 @@
 //! Writing screenings, parts of a festival edition with ids of their own: add, update and
 //! remove, each touching the edition first. A screening starts within the edition's days.
 
+use super::Writer;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::{
     domain::{enums::PremiereStatus, rules, viewer::Caller},
@@ -89,7 +87,7 @@ impl Record for screening::Model {
 
 /// Adds a screening to the edition `edition_id`.
 pub async fn add(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     edition_id: i32,
     patch: ScreeningPatch,
@@ -120,7 +118,7 @@ pub async fn add(
 
 /// Applies `patch` to the screening `id` if it is still at version `expected`.
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: i32,
@@ -142,7 +140,7 @@ pub async fn update(
 
 /// Removes the screening `id` from its edition.
 pub async fn remove(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,

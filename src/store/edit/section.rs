@@ -1,9 +1,10 @@
 //! Writing an edition's programme sections: the whole list replaced at once, by slug.
 
+use super::Writer;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter,
 };
 use serde::Serialize;
 
@@ -71,7 +72,7 @@ async fn of(db: &impl ConnectionTrait, edition_id: i32) -> AppResult<Vec<section
 /// slug adds a section, and a section left out is deleted (its screenings stay in the
 /// edition with no section). Audited as one change of the edition's `sections`.
 pub async fn set(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     edition_id: i32,
     expected: Option<i32>,

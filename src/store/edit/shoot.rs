@@ -1,11 +1,9 @@
 //! Writing shoots, a film's bookings of locations: add, update, remove. Each write first
 //! marks the film changed, so writes to one film's shoots run one after the other.
 
+use super::Writer;
 use chrono::{NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, IntoActiveModel};
 
 use crate::{
     domain::{rules, viewer::Caller},
@@ -43,7 +41,7 @@ pub struct ShootPatch {
 }
 
 /// Books a location for a film's shoot.
-pub async fn add(db: &DatabaseConnection, caller: &Caller, new: NewShoot) -> AppResult<ShootRow> {
+pub async fn add(db: &impl Writer, caller: &Caller, new: NewShoot) -> AppResult<ShootRow> {
     let actor = editor(caller, "addShoot")?;
     rules::date_order("endsOn", new.starts_on, new.ends_on)?;
     let txn = db.begin().await?;
@@ -73,7 +71,7 @@ pub async fn add(db: &DatabaseConnection, caller: &Caller, new: NewShoot) -> App
 
 /// Applies `patch` to the shoot `id` if it is still at version `expected`.
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: i32,
@@ -103,7 +101,7 @@ pub async fn update(
 
 /// Removes the shoot `id`.
 pub async fn remove(
-    db: &DatabaseConnection,
+    db: &impl Writer,
     caller: &Caller,
     id: i32,
     expected: Option<i32>,
