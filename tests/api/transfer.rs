@@ -275,3 +275,26 @@ async fn importing_the_same_file_twice_updates_rather_than_duplicates() {
     assert_eq!(created_and_updated(&report), (0, lines));
     assert_same_file(&exported(&app).await, &demo);
 }
+
+#[tokio::test]
+async fn a_synthetic_catalogue_passes_the_write_rules_and_round_trips() {
+    let source = TestApp::empty().await;
+    let options = kinograph::seed::synthetic::Options {
+        films: 40,
+        seed: 7,
+        progress: false,
+    };
+    kinograph::seed::synthetic::load(&source.db, &options)
+        .await
+        .unwrap();
+    let file = exported(&source).await;
+    let app = TestApp::empty().await;
+    let report = imported(&app, &file, false).await;
+    let rejected: Vec<String> = report.rejected.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        rejected,
+        Vec::<String>::new(),
+        "every generated record is valid input"
+    );
+    assert_same_file(&exported(&app).await, &file);
+}

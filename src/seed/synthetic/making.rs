@@ -143,9 +143,22 @@ pub(crate) async fn credits(w: &World, out: &mut Writer<'_>) -> Result<(), DbErr
         let actors = d.between(0, 5) as usize;
         roles.extend(std::iter::repeat_n(CreditRole::Actor, actors));
         let stamps = Stamps::draw(&mut d);
-        (0..)
-            .zip(roles)
-            .map(|(order, role)| {
+        // A person holds each role in a film once (the credit rules refuse a repeat): a
+        // repeated draw is drawn again, a few times, and the credit left out if it still
+        // repeats (a tiny catalogue may have fewer people than a film has roles).
+        let mut credited = std::collections::HashSet::new();
+        roles
+            .into_iter()
+            .filter_map(|role| {
+                let person_id = (0..8)
+                    .map(|_| w.person_id(&mut d))
+                    .find(|person_id| credited.insert((*person_id, role)))?;
+                Some((person_id, role))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .zip(0..)
+            .map(|((person_id, role), order)| {
                 let character = (role == CreditRole::Actor).then(|| {
                     if d.chance(0.7) {
                         words::character(&mut d)
@@ -164,7 +177,7 @@ pub(crate) async fn credits(w: &World, out: &mut Writer<'_>) -> Result<(), DbErr
                 credit::Model {
                     id: 0,
                     film_id: film.id,
-                    person_id: w.person_id(&mut d),
+                    person_id,
                     role,
                     character_ru,
                     character_en,

@@ -38,7 +38,8 @@ impl Plan {
     pub(crate) fn new(films: usize) -> Self {
         Self {
             films,
-            organizations: scaled(films, 2_000, 1),
+            // At least two: an agreement has two parties.
+            organizations: scaled(films, 2_000, 2),
             people: scaled(films, 50_000, 1),
             affiliations: scaled(films, 10_000, 1),
             festivals: scaled(films, 200, 1),
