@@ -41,6 +41,21 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action.
+    pub const ALL: [Action; 6] = [
+        Action::Create,
+        Action::Update,
+        Action::Delete,
+        Action::Publish,
+        Action::Unpublish,
+        Action::Archive,
+    ];
+
+    /// The action of a stored name.
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|action| action.name() == stored)
+    }
+
     /// The stored name.
     pub fn name(self) -> &'static str {
         match self {

@@ -9,6 +9,7 @@ use crate::{
         id::NodeType,
         node::{self, Node},
     },
+    store::audit::Action,
 };
 
 /// What a write did.
@@ -35,14 +36,15 @@ pub enum ChangeAction {
 }
 
 impl ChangeAction {
-    fn parse(stored: &str) -> Self {
-        match stored {
-            "CREATE" => ChangeAction::Create,
-            "DELETE" => ChangeAction::Delete,
-            "PUBLISH" => ChangeAction::Publish,
-            "UNPUBLISH" => ChangeAction::Unpublish,
-            "ARCHIVE" => ChangeAction::Archive,
-            _ => ChangeAction::Update,
+    /// The action of a stored entry (entries are only ever written with [`Action::name`]).
+    fn of(entry: &audit_entry::Model) -> Self {
+        match Action::parse(&entry.action) {
+            Some(Action::Create) => ChangeAction::Create,
+            Some(Action::Delete) => ChangeAction::Delete,
+            Some(Action::Publish) => ChangeAction::Publish,
+            Some(Action::Unpublish) => ChangeAction::Unpublish,
+            Some(Action::Archive) => ChangeAction::Archive,
+            Some(Action::Update) | None => ChangeAction::Update,
         }
     }
 }
@@ -87,7 +89,7 @@ impl AuditEntry {
     }
     /// What it did.
     async fn action(&self) -> ChangeAction {
-        ChangeAction::parse(&self.0.action)
+        ChangeAction::of(&self.0)
     }
     /// The type of the entity written (`Film`, `PressMaterial`, `CoProduction`, ...).
     async fn entity_type(&self) -> &str {
@@ -138,7 +140,7 @@ impl Change {
     }
     /// What the change did.
     async fn action(&self) -> ChangeAction {
-        ChangeAction::parse(&self.0.action)
+        ChangeAction::of(&self.0)
     }
     /// The type of the entity changed (`Film`, `PressMaterial`, `CoProduction`, ...).
     async fn entity_type(&self) -> &str {

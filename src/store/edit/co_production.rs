@@ -12,9 +12,9 @@ use crate::{
     entities::{agreement, co_production, organization},
     error::{AppError, AppResult},
     store::{
-        audit::{self, Action, Changes, Entry},
+        audit::{Action, Changes},
         co_production::CoProductionRow,
-        edit::{Patch, claim, claim_at, editor, is_unique_violation, row, settle, touch},
+        edit::{Patch, audited, claim, claim_at, editor, is_unique_violation, row, settle, touch},
     },
 };
 
@@ -98,15 +98,13 @@ pub async fn add(db: &impl Writer, caller: &Caller, new: NewCoProduction) -> App
         changes.created("role", &created.role.to_value());
         changes.created("sharePercent", &created.share_percent);
         changes.created("agreement", &created.agreement_id);
-        audit::record(
+        audited(
             &txn,
-            Entry {
-                actor: &actor,
-                action: Action::Create,
-                entity_type: "CoProduction",
-                entity_id: created.id,
-                changes,
-            },
+            &actor,
+            Action::Create,
+            "CoProduction",
+            created.id,
+            changes,
         )
         .await?;
         Ok(Added {
@@ -203,17 +201,7 @@ pub async fn update(
         changes.field("sharePercent", &old.share_percent, &updated.share_percent);
         changes.field("agreement", &old.agreement_id, &updated.agreement_id);
         changes.field("version", &expected, &updated.version);
-        audit::record(
-            &txn,
-            Entry {
-                actor: &actor,
-                action: Action::Update,
-                entity_type: "CoProduction",
-                entity_id: id,
-                changes,
-            },
-        )
-        .await?;
+        audited(&txn, &actor, Action::Update, "CoProduction", id, changes).await?;
         Ok(Added {
             row: CoProductionRow {
                 co_production: updated,
@@ -245,17 +233,7 @@ pub async fn remove(
         changes.deleted("organization", &old.organization_id);
         changes.deleted("role", &old.role.to_value());
         changes.deleted("sharePercent", &old.share_percent);
-        audit::record(
-            &txn,
-            Entry {
-                actor: &actor,
-                action: Action::Delete,
-                entity_type: "CoProduction",
-                entity_id: id,
-                changes,
-            },
-        )
-        .await?;
+        audited(&txn, &actor, Action::Delete, "CoProduction", id, changes).await?;
         Ok(())
     }
     .await;

@@ -18,7 +18,7 @@ use crate::{
     store::{
         audit::{self, Action, Changes, Entry},
         edit::{
-            Part, Patch, Reference, claim, claim_at, deleted_parts, editor, row, settle,
+            Part, Patch, Reference, audited, claim, claim_at, deleted_parts, editor, row, settle,
             unique_fields, unreferenced,
         },
     },
@@ -96,17 +96,7 @@ pub async fn create(db: &impl Writer, caller: &Caller, patch: FilmPatch) -> AppR
             let new_genres = replace_genres(&txn, film.id, &slugs).await?;
             changes.field("genres", &Vec::<String>::new(), &new_genres);
         }
-        audit::record(
-            &txn,
-            Entry {
-                actor: &actor,
-                action: Action::Create,
-                entity_type: "Film",
-                entity_id: film.id,
-                changes,
-            },
-        )
-        .await?;
+        audited(&txn, &actor, Action::Create, "Film", film.id, changes).await?;
         Ok(film)
     }
     .await;
@@ -172,17 +162,7 @@ pub async fn update(
             changes.field("genres", &old, &new);
         }
         changes.field("version", &expected, &film.version);
-        audit::record(
-            &txn,
-            Entry {
-                actor: &actor,
-                action: Action::Update,
-                entity_type: "Film",
-                entity_id: id,
-                changes,
-            },
-        )
-        .await?;
+        audited(&txn, &actor, Action::Update, "Film", id, changes).await?;
         Ok(film)
     }
     .await;
@@ -221,17 +201,7 @@ pub async fn change_status(
         let mut changes = Changes::default();
         changes.field("status", &old.status.to_value(), &film.status.to_value());
         changes.field("publishedAt", &old.published_at, &film.published_at);
-        audit::record(
-            &txn,
-            Entry {
-                actor: &actor,
-                action: status_action(status),
-                entity_type: "Film",
-                entity_id: id,
-                changes,
-            },
-        )
-        .await?;
+        audited(&txn, &actor, status_action(status), "Film", id, changes).await?;
         Ok(film)
     }
     .await;

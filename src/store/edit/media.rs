@@ -14,8 +14,8 @@ use crate::{
     entities::media_asset,
     error::{AppError, AppResult},
     store::{
-        audit::{self, Action, Changes, Entry},
-        edit::{claim_at, editor, settle},
+        audit::{Action, Changes},
+        edit::{audited, claim_at, editor, settle},
     },
 };
 
@@ -160,17 +160,7 @@ pub async fn set_assets(
             .await?;
         let mut changes = Changes::default();
         changes.field("assets", &listed(&old), &listed(&new));
-        audit::record(
-            &txn,
-            Entry {
-                actor: &actor,
-                action: Action::Update,
-                entity_type,
-                entity_id: id,
-                changes,
-            },
-        )
-        .await?;
+        audited(&txn, &actor, Action::Update, entity_type, id, changes).await?;
         Ok(new)
     }
     .await;

@@ -14,8 +14,11 @@ use crate::{
     entities::press_material,
     error::{AppError, AppResult},
     store::{
-        audit::{self, Changes, Entry},
-        edit::{Patch, claim, claim_at, editor, film::status_action, row, settle, unique_fields},
+        audit::{self, Changes},
+        edit::{
+            Patch, audited, claim, claim_at, editor, film::status_action, row, settle,
+            unique_fields,
+        },
     },
 };
 
@@ -88,15 +91,13 @@ pub async fn create(
         changes.created("leadEn", &created.lead_en);
         changes.created("bodyRu", &created.body_ru);
         changes.created("bodyEn", &created.body_en);
-        audit::record(
+        audited(
             &txn,
-            Entry {
-                actor: &actor,
-                action: audit::Action::Create,
-                entity_type: "PressMaterial",
-                entity_id: created.id,
-                changes,
-            },
+            &actor,
+            audit::Action::Create,
+            "PressMaterial",
+            created.id,
+            changes,
         )
         .await?;
         Ok(created)
@@ -188,15 +189,13 @@ pub async fn update(
         changes.field("bodyRu", &old.body_ru, &material.body_ru);
         changes.field("bodyEn", &old.body_en, &material.body_en);
         changes.field("version", &expected, &material.version);
-        audit::record(
+        audited(
             &txn,
-            Entry {
-                actor: &actor,
-                action: audit::Action::Update,
-                entity_type: "PressMaterial",
-                entity_id: id,
-                changes,
-            },
+            &actor,
+            audit::Action::Update,
+            "PressMaterial",
+            id,
+            changes,
         )
         .await?;
         Ok(material)
@@ -273,15 +272,13 @@ pub async fn change_status(
         );
         changes.field("publishedAt", &old.published_at, &material.published_at);
         changes.field("embargoUntil", &old.embargo_until, &material.embargo_until);
-        audit::record(
+        audited(
             &txn,
-            Entry {
-                actor: &actor,
-                action: status_action(status),
-                entity_type: "PressMaterial",
-                entity_id: id,
-                changes,
-            },
+            &actor,
+            status_action(status),
+            "PressMaterial",
+            id,
+            changes,
         )
         .await?;
         Ok(material)
@@ -309,15 +306,13 @@ pub async fn delete(
         changes.deleted("status", &old.status.to_value());
         changes.deleted("titleRu", &old.title_ru);
         changes.deleted("titleEn", &old.title_en);
-        audit::record(
+        audited(
             &txn,
-            Entry {
-                actor: &actor,
-                action: audit::Action::Delete,
-                entity_type: "PressMaterial",
-                entity_id: id,
-                changes,
-            },
+            &actor,
+            audit::Action::Delete,
+            "PressMaterial",
+            id,
+            changes,
         )
         .await?;
         Ok(())

@@ -19,8 +19,8 @@ use crate::{
     entities::{press_material, press_subject, quote},
     error::{AppError, AppResult},
     store::{
-        audit::{self, Action, Changes, Entry},
-        edit::{claim_at, editor, row, settle, values::existing},
+        audit::{Action, Changes},
+        edit::{audited, claim_at, editor, row, settle, values::existing},
     },
 };
 
@@ -236,16 +236,6 @@ async fn finish<T: serde::Serialize + PartialEq>(
 ) -> AppResult<press_material::Model> {
     let mut changes = Changes::default();
     changes.field(field, old, new);
-    audit::record(
-        txn,
-        Entry {
-            actor,
-            action: Action::Update,
-            entity_type: "PressMaterial",
-            entity_id: id,
-            changes,
-        },
-    )
-    .await?;
+    audited(txn, actor, Action::Update, "PressMaterial", id, changes).await?;
     row::<press_material::Entity>(txn, id, "press material").await
 }
