@@ -51,7 +51,7 @@ pub async fn get(State(state): State<AppState>, request: axum::extract::Request)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("text/html"));
     if wants_html && request.uri().query().is_none_or(|q| !q.contains("query=")) {
-        return playground().await.into_response();
+        return playground::page().await.into_response();
     }
     match GraphQLBatchRequest::<Rejection>::from_request(request, &state).await {
         Ok(batch) => {

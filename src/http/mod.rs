@@ -3,9 +3,10 @@
 
 mod endpoint;
 mod health;
+mod playground;
 mod rejection;
 
-use axum::{Router, response::Html, routing::get};
+use axum::{Router, routing::get};
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::state::AppState;
@@ -13,17 +14,11 @@ use crate::state::AppState;
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-const PLAYGROUND: &str = include_str!("playground.html");
-
-/// The playground page (GraphiQL, preloaded with an example query).
-pub async fn playground() -> Html<&'static str> {
-    Html(PLAYGROUND)
-}
-
 /// Every route of the service.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/", get(playground))
+        .route("/", get(playground::page))
+        .route("/playground/{name}", get(playground::asset))
         .route("/graphql", get(endpoint::get).post(endpoint::post))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

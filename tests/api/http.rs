@@ -73,6 +73,54 @@ async fn browsers_get_the_playground() {
 }
 
 #[tokio::test]
+async fn the_playground_loads_its_scripts_from_the_server_itself() {
+    let app = TestApp::spawn().await;
+    let page = app
+        .send(Request::get("/").body(Body::empty()).unwrap())
+        .await;
+    let html = page.body.as_str().unwrap().to_string();
+    assert!(
+        !html.contains("https://"),
+        "the page loads nothing from a CDN"
+    );
+    let assets: Vec<&str> = html
+        .split("\"/playground/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(assets.len(), 4, "{assets:?}");
+    for name in assets {
+        let answer = app
+            .send(
+                Request::get(format!("/playground/{name}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(answer.status, 200, "{name}");
+        let kind = answer.headers["content-type"].to_str().unwrap();
+        let expected = if name.ends_with(".css") {
+            "text/css"
+        } else {
+            "text/javascript"
+        };
+        assert!(kind.starts_with(expected), "{name}: {kind}");
+        assert!(
+            answer.body.as_str().unwrap().len() > 10_000,
+            "{name} is whole"
+        );
+    }
+    let missing = app
+        .send(
+            Request::get("/playground/../../etc/passwd")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(missing.status, 404);
+}
+
+#[tokio::test]
 async fn health_and_readiness_answer() {
     let app = TestApp::spawn().await;
     assert_eq!(
