@@ -106,15 +106,21 @@ fn entry(out: &mut String, urls: &PublicUrl, locale: Locale, item: &press_materi
         "<category term=\"{}\"/>\n",
         escape(&sea_orm::ActiveEnum::to_value(&item.kind))
     ));
-    if let Some(lead) = lang.text(&item.lead_ru, &item.lead_en) {
-        out.push_str("<summary type=\"text\">");
-        out.push_str(&escape(&lead));
-        out.push_str("</summary>\n");
-    }
-    if let Some(body) = lang.text(&item.body_ru, &item.body_en) {
-        out.push_str("<content type=\"text\">");
-        out.push_str(&escape(&body));
-        out.push_str("</content>\n");
+    for (name, ru, en) in [
+        ("summary", &item.lead_ru, &item.lead_en),
+        ("content", &item.body_ru, &item.body_en),
+    ] {
+        if let Some((text, text_language)) = lang.text_in(ru, en) {
+            // Text served in the other language than the entry's says so.
+            let marked = if text_language == language {
+                String::new()
+            } else {
+                format!(" xml:lang=\"{}\"", text_language.tag())
+            };
+            out.push_str(&format!("<{name} type=\"text\"{marked}>"));
+            out.push_str(&escape(&text));
+            out.push_str(&format!("</{name}>\n"));
+        }
     }
     out.push_str("</entry>\n");
 }
@@ -153,11 +159,29 @@ mod tests {
             feed.contains("<title type=\"text\">Новость &lt;важная&gt; &amp; «срочная»</title>")
         );
         assert!(feed.contains("<entry xml:lang=\"ru\">"), "{feed}");
+        assert!(
+            feed.contains("<summary type=\"text\">Лид</summary>"),
+            "{feed}"
+        );
         assert!(feed.contains("<id>http://localhost:8000/press/a%26b</id>"));
         assert!(feed.contains("<updated>2024-10-04T00:00:00Z</updated>"));
         assert!(feed.contains(
             "<link rel=\"self\" type=\"application/atom+xml\" href=\"http://localhost:8000/feeds/press.atom?locale=en\"/>"
         ));
+    }
+
+    #[test]
+    fn text_in_the_other_language_is_marked() {
+        let feed = render(
+            &PublicUrl::default(),
+            Locale::En,
+            &[item("n", Some("News"))],
+        );
+        assert!(feed.contains("<entry xml:lang=\"en\">"), "{feed}");
+        assert!(
+            feed.contains("<summary type=\"text\" xml:lang=\"ru\">Лид</summary>"),
+            "{feed}"
+        );
     }
 
     #[test]

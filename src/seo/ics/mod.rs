@@ -115,7 +115,16 @@ fn event(
         lang.text(&venue.address_ru, &venue.address_en),
         lang.text(&venue.city_ru, &venue.city_en),
     ];
-    let location = place.into_iter().flatten().collect::<Vec<_>>().join(", ");
+    // Name, address and city, leaving out a part the earlier ones already say.
+    let mut location = String::new();
+    for part in place.into_iter().flatten() {
+        if !location.contains(&part) {
+            if !location.is_empty() {
+                location.push_str(", ");
+            }
+            location.push_str(&part);
+        }
+    }
     let section = row
         .section
         .as_ref()
