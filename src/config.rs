@@ -138,6 +138,11 @@ pub struct ServeArgs {
     /// Do not load the demo data into an empty database.
     #[arg(long, env = "KINOGRAPH_NO_DEMO", global = true)]
     pub no_demo: bool,
+    /// Base URL of the public promo site (`https://kino.example`), from which the canonical
+    /// URLs of JSON-LD, the Atom feed, the calendars and the sitemap are built; when omitted,
+    /// `http://` and the address the server listens on.
+    #[arg(long, env = "KINOGRAPH_PUBLIC_URL", global = true, value_parser = crate::seo::urls::PublicUrl::parse)]
+    pub public_url: Option<crate::seo::urls::PublicUrl>,
 }
 
 /// Options of `kinograph check-plans`.
@@ -220,6 +225,16 @@ mod tests {
                 .command,
             Some(Command::Keys(KeysCommand::Revoke { .. }))
         ));
+    }
+
+    #[test]
+    fn the_public_url_must_be_an_http_base_url() {
+        let cli = Cli::try_parse_from(["kinograph", "--public-url", "https://kino.example/site/"])
+            .expect("parses");
+        let url = cli.serve.public_url.expect("given");
+        assert_eq!(url.as_str(), "https://kino.example/site");
+        assert!(Cli::try_parse_from(["kinograph", "--public-url", "ftp://kino.example"]).is_err());
+        assert!(Cli::try_parse_from(["kinograph", "--public-url", "kino.example"]).is_err());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! - `db`: connecting (SQLite or PostgreSQL by URL), migrations, statement counting.
 //! - `entities`: one sea-orm entity per table; `domain`: enums and the caller.
 //! - `store`: every query, with visibility; `graphql`: schema, types, batched loaders.
-//! - `http`: router, GraphQL endpoint, playground, health; `seed`: demo data.
+//! - `http`: router, GraphQL endpoint, playground, health, SEO routes; `seed`: demo data.
+//! - `seo`: canonical URLs, schema.org JSON-LD, the Atom feed, iCalendar files, the sitemap.
 //! - `contract`: the client operations of `tests/operations/`, for the tools.
 
 pub mod cli;
@@ -19,6 +20,7 @@ pub mod http;
 pub mod metrics;
 pub mod plans;
 pub mod seed;
+pub mod seo;
 pub mod state;
 pub mod store;
 pub mod telemetry;
@@ -61,7 +63,13 @@ pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<
     );
     println!("GraphQL endpoint: http://{address}/graphql");
     println!("Playground:       http://{address}/");
-    axum::serve(listener, app(AppState::new(conn, replica, statements)))
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| seo::urls::PublicUrl::from_listen_address(address));
+    tracing::info!(public_url = public_url.as_str(), "canonical URLs");
+    let state = AppState::new(conn, replica, statements).with_public_url(public_url);
+    axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;

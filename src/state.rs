@@ -2,7 +2,7 @@
 
 use sea_orm::DatabaseConnection;
 
-use crate::{db::StatementCounter, graphql::AppSchema, metrics::Metrics};
+use crate::{db::StatementCounter, graphql::AppSchema, metrics::Metrics, seo::urls::PublicUrl};
 
 /// Shared, cheap-to-clone handler state. The server keeps no other state, so any number of
 /// instances can serve behind a load balancer.
@@ -18,6 +18,8 @@ pub struct AppState {
     pub statements: StatementCounter,
     /// Request metrics, served at `/metrics`.
     pub metrics: Metrics,
+    /// The public site's base URL, from which canonical URLs are built.
+    pub public_url: PublicUrl,
 }
 
 impl AppState {
@@ -35,6 +37,14 @@ impl AppState {
             schema,
             statements,
             metrics: Metrics::default(),
+            public_url: PublicUrl::default(),
         }
+    }
+
+    /// The same state with canonical URLs built on `public_url` (in JSON-LD too).
+    pub fn with_public_url(mut self, public_url: PublicUrl) -> Self {
+        self.schema = crate::graphql::build_schema_for(public_url.clone());
+        self.public_url = public_url;
+        self
     }
 }

@@ -17,6 +17,7 @@ use crate::{
     graphql::{
         context::RequestState, mutation::MutationRoot, query::QueryRoot, types::locale::Locale,
     },
+    seo::urls::PublicUrl,
 };
 
 /// The schema type served.
@@ -27,9 +28,15 @@ pub const MAX_DEPTH: usize = 16;
 /// Largest query complexity accepted (one per selected field).
 pub const MAX_COMPLEXITY: usize = 2_000;
 
-/// Builds the schema. It holds no data: each request brings its database and caller.
+/// Builds the schema with canonical URLs on the default public URL.
 pub fn build_schema() -> AppSchema {
-    schema_builder().finish()
+    build_schema_for(PublicUrl::default())
+}
+
+/// Builds the schema. Its only data is the public site's base URL (for JSON-LD); each
+/// request brings its database and caller.
+pub fn build_schema_for(public_url: PublicUrl) -> AppSchema {
+    schema_builder().data(public_url).finish()
 }
 
 fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {

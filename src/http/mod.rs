@@ -1,10 +1,11 @@
-//! The HTTP surface: the router, the GraphQL endpoint (GET and POST), the playground and
-//! health checks.
+//! The HTTP surface: the router, the GraphQL endpoint (GET and POST), the playground,
+//! health checks and the SEO documents (feed, calendars, sitemap).
 
 mod endpoint;
 mod health;
 mod playground;
 mod rejection;
+mod seo;
 
 use axum::{Router, routing::get};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -23,6 +24,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
+        .route("/feeds/press.atom", get(seo::press_feed))
+        .route("/calendar/{file}", get(seo::calendar))
+        .route("/sitemap.xml", get(seo::sitemap_index))
+        .route("/sitemap-{file}", get(seo::sitemap_part))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(state)
 }

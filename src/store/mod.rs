@@ -10,6 +10,7 @@ pub mod credit;
 pub mod edit;
 pub mod festival;
 pub mod film;
+pub mod listing;
 pub mod lookup;
 pub mod organization;
 pub mod page;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ConnectionTrait, DbErr, FromQueryResult, QueryResult,
-    sea_query::{Alias, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr},
+    sea_query::{Alias, Expr, ExprTrait, JoinType, Order, Query, SelectStatement, SimpleExpr},
 };
 
 use crate::{
@@ -167,4 +167,34 @@ pub async fn by_ids(
         .to_owned();
     join_details(&mut query, |column| col(screening::Entity, column));
     by_key(db, query, col(screening::Entity, screening::Column::Id)).await
+}
+
+/// Up to `limit` screenings of an edition the viewer may see, in programme order (start
+/// time, then id), after the screening `after` (its start time and id) when given: the whole
+/// programme read a chunk at a time.
+pub async fn chunk_of_edition(
+    db: &impl ConnectionTrait,
+    viewer: Viewer,
+    edition_id: i32,
+    after: Option<(DateTime<Utc>, i32)>,
+    limit: u64,
+) -> AppResult<Vec<ScreeningRow>> {
+    let starts_at = col(screening::Entity, screening::Column::StartsAt);
+    let id = col(screening::Entity, screening::Column::Id);
+    let mut query = query(viewer)
+        .and_where(col(screening::Entity, screening::Column::EditionId).eq(edition_id))
+        .to_owned();
+    if let Some((at, last)) = after {
+        query.and_where(
+            Expr::tuple([starts_at.clone(), id.clone()])
+                .gt(Expr::tuple([Expr::val(at), Expr::val(last)])),
+        );
+    }
+    query
+        .order_by_expr(starts_at, Order::Asc)
+        .order_by_expr(id, Order::Asc)
+        .limit(limit);
+    join_details(&mut query, |column| col(screening::Entity, column));
+    let statement = db.get_database_backend().build(&query);
+    Ok(ScreeningRow::find_by_statement(statement).all(db).await?)
 }

@@ -166,3 +166,42 @@ async fn press_room_issues_the_same_statements_every_time() {
     counts.dedup();
     assert_eq!(counts.len(), 1, "PressRoom took {counts:?} statements");
 }
+
+#[tokio::test]
+async fn json_ld_costs_the_same_statements_for_one_row_and_for_many() {
+    let app = TestApp::spawn().await;
+    add_films(&app, 40).await;
+    let films = "query($first: Int) { films(first: $first) { nodes { jsonLd(locale: EN) } } }";
+    let screenings = r#"query($first: Int) { festivalEdition(slug: "sample-film-festival-2026") {
+        jsonLd screenings(first: $first) { nodes { jsonLd } } } }"#;
+    for query in [films, screenings] {
+        let (one, small) = app.count_statements(query, json!({ "first": 1 })).await;
+        let (many, large) = app.count_statements(query, json!({ "first": 50 })).await;
+        assert_ne!(small.body, large.body);
+        assert_eq!(
+            one, many,
+            "1 row took {one} statements, 50 took {many}: {query}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn json_ld_of_people_and_press_never_costs_more_than_for_the_whole_list() {
+    // What a document loads next depends on what the row has (a press material's subjects
+    // of each kind, a person's current positions), never on how many rows there are.
+    let app = TestApp::spawn().await;
+    let people =
+        "query($first: Int) { films(first: $first) { nodes { credits { person { jsonLd } } } } }";
+    let press = "query($first: Int) { pressMaterials(first: $first) { nodes { jsonLd } } }";
+    for (query, most) in [(people, 5), (press, 10)] {
+        let (all, _) = app.count_statements(query, json!({ "first": 100 })).await;
+        for first in 1..=10 {
+            let (count, _) = app.count_statements(query, json!({ "first": first })).await;
+            assert!(
+                count <= all,
+                "first: {first} took {count} statements, first: 100 {all}"
+            );
+        }
+        assert!(all <= most, "{all} statements for {query}");
+    }
+}

@@ -16,6 +16,7 @@ use crate::{
             AgreementsSignedAt, ById, EditionsOfFestival, OrganizersOfFestival, ScreeningsPage,
             SectionsOfEdition,
         },
+        types::json_ld::{self, Json},
         types::{
             agreement::Agreement,
             connection::{PageArgs, PressMaterialConnection, ScreeningConnection},
@@ -251,6 +252,16 @@ impl FestivalEdition {
         };
         screening_page(ctx, ScreeningParent::Edition, self.0.id, args, filter).await
     }
+    /// schema.org JSON-LD (`Festival`) for the public page, in the asked language: canonical
+    /// `@id`/`url` and what the catalogue knows; embed it in `<script type="application/ld+json">`.
+    async fn json_ld(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
+    ) -> Result<Option<Json>> {
+        Ok(json_ld::edition(ctx, locale, &self.0).await?)
+    }
     /// Agreements signed at this edition.
     async fn agreements(&self, ctx: &Context<'_>) -> Result<Vec<Agreement>> {
         Ok(load_list(ctx, AgreementsSignedAt(self.0.id))
@@ -384,6 +395,16 @@ impl Screening {
     /// The festival edition.
     async fn edition(&self) -> FestivalEdition {
         FestivalEdition(self.0.edition.clone())
+    }
+    /// schema.org JSON-LD (`ScreeningEvent`) for the public page, in the asked language: canonical
+    /// `@id`/`url` and what the catalogue knows; embed it in `<script type="application/ld+json">`.
+    async fn json_ld(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
+    ) -> Result<Option<Json>> {
+        Ok(json_ld::screening(ctx, locale, &self.0).await?)
     }
     /// The film screened.
     async fn film(&self, ctx: &Context<'_>) -> Result<Option<Film>> {

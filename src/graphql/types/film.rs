@@ -14,6 +14,7 @@ use crate::{
             AssetsOfFilm, ById, CoProductionsOfFilm, CreditsOfFilm, GenresOfFilm, PressPage,
             ShootsOfFilm,
         },
+        types::json_ld::{self, Json},
         types::{
             agreement::Agreement,
             connection::{PageArgs, PressMaterialConnection, ScreeningConnection},
@@ -231,6 +232,16 @@ impl Film {
     /// When the film was published.
     async fn published_at(&self) -> Option<DateTime<Utc>> {
         self.0.published_at
+    }
+    /// schema.org JSON-LD (`Movie`) for the public page, in the asked language: canonical
+    /// `@id`/`url` and what the catalogue knows; embed it in `<script type="application/ld+json">`.
+    async fn json_ld(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
+    ) -> Result<Json> {
+        Ok(json_ld::film(ctx, locale, &self.0).await?)
     }
 }
 

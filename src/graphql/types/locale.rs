@@ -75,23 +75,44 @@ pub fn localized(
     ru: &Option<String>,
     en: &Option<String>,
 ) -> Option<String> {
-    let state = ctx.request().ok();
-    let locale = locale.or(state.map(|s| s.locale)).unwrap_or_default();
-    let present = |text: &Option<String>| text.as_ref().filter(|t| !t.trim().is_empty()).cloned();
-    let (own, other) = match locale {
-        Locale::Ru => (present(ru), present(en)),
-        Locale::En => (present(en), present(ru)),
-    };
-    if own.is_some() {
-        return own;
+    let locale = asked(ctx, locale);
+    let (text, language) = pick(locale, ru, en)?;
+    if language != locale {
+        record_fallback(ctx);
     }
-    if other.is_some()
-        && let (Some(state), Some(path)) = (state, ctx.path_node)
+    Some(text.to_owned())
+}
+
+/// The locale a field asks for: its argument, else the request's locale (else RU).
+pub fn asked(ctx: &Context<'_>, locale: Option<Locale>) -> Locale {
+    locale
+        .or(ctx.request().ok().map(|s| s.locale))
+        .unwrap_or_default()
+}
+
+/// Records the current field's path in `extensions.localeFallbacks`.
+pub fn record_fallback(ctx: &Context<'_>) {
+    if let (Ok(state), Some(path)) = (ctx.request(), ctx.path_node)
         && let Ok(path) = serde_json::to_value(path)
     {
         state.fallbacks.push(path);
     }
-    other
+}
+
+/// The text in `locale`, else in the other language (blank counts as missing), with the
+/// language it is in; None when both are missing.
+pub fn pick<'a>(
+    locale: Locale,
+    ru: &'a Option<String>,
+    en: &'a Option<String>,
+) -> Option<(&'a str, Locale)> {
+    let present = |text: &'a Option<String>| text.as_deref().filter(|t| !t.trim().is_empty());
+    let (own, other, other_locale) = match locale {
+        Locale::Ru => (present(ru), present(en), Locale::En),
+        Locale::En => (present(en), present(ru), Locale::Ru),
+    };
+    own.map(|t| (t, locale))
+        .or_else(|| other.map(|t| (t, other_locale)))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod connection;
 pub mod festival;
 pub mod film;
 pub mod id;
+pub mod json_ld;
 pub mod locale;
 pub mod location;
 pub mod media;

@@ -12,6 +12,7 @@ use crate::{
             AffiliationsOfOrganization, AffiliationsOfPerson, AgreementsPage, ById,
             CoProductionsPage, CreditsOfPerson, FestivalsOfOrganizer, LocationsOfOwner,
         },
+        types::json_ld::{self, Json},
         types::{
             agreement::Agreement,
             connection::{
@@ -71,6 +72,16 @@ impl Organization {
         locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.description_ru, &self.0.description_en)
+    }
+    /// schema.org JSON-LD (`Organization`) for the public page, in the asked language: canonical
+    /// `@id`/`url` and what the catalogue knows; embed it in `<script type="application/ld+json">`.
+    async fn json_ld(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
+    ) -> Result<Json> {
+        Ok(json_ld::organization(ctx, locale, &self.0)?)
     }
     /// People holding positions at the organization.
     async fn affiliations(&self, ctx: &Context<'_>) -> Result<Vec<Affiliation>> {
@@ -228,6 +239,16 @@ impl Person {
         locale: Option<Locale>,
     ) -> Option<String> {
         localized(ctx, locale, &self.0.biography_ru, &self.0.biography_en)
+    }
+    /// schema.org JSON-LD (`Person`) for the public page, in the asked language: canonical
+    /// `@id`/`url` and what the catalogue knows; embed it in `<script type="application/ld+json">`.
+    async fn json_ld(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
+    ) -> Result<Json> {
+        Ok(json_ld::person(ctx, locale, &self.0).await?)
     }
     /// Positions the person holds or held at organizations.
     async fn affiliations(&self, ctx: &Context<'_>) -> Result<Vec<Affiliation>> {

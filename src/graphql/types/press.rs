@@ -13,6 +13,7 @@ use crate::{
     graphql::{
         context::{load, load_list},
         loaders::{AssetsOfPress, ById, QuotesOfPress, SubjectsOfPress},
+        types::json_ld::{self, Json},
         types::{
             agreement::Agreement,
             festival::FestivalEdition,
@@ -83,6 +84,16 @@ impl PressMaterial {
     /// Until when it is embargoed; only keyed clients see material whose embargo has not passed.
     async fn embargo_until(&self) -> Option<DateTime<Utc>> {
         self.0.embargo_until
+    }
+    /// schema.org JSON-LD (`NewsArticle`) for the public page, in the asked language: canonical
+    /// `@id`/`url` and what the catalogue knows; embed it in `<script type="application/ld+json">`.
+    async fn json_ld(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Language of the text; the request's locale when omitted.")]
+        locale: Option<Locale>,
+    ) -> Result<Json> {
+        Ok(json_ld::press(ctx, locale, &self.0).await?)
     }
     /// Quotations, in order.
     async fn quotes(&self, ctx: &Context<'_>) -> Result<Vec<Quote>> {
