@@ -138,6 +138,60 @@ pub struct ServeArgs {
     /// Do not load the demo data into an empty database.
     #[arg(long, env = "KINOGRAPH_NO_DEMO", global = true)]
     pub no_demo: bool,
+    /// HTTP caching and CORS.
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+/// Default of `--cache-max-age`, in seconds.
+pub const DEFAULT_CACHE_MAX_AGE: u32 = 60;
+
+/// How responses may be cached and which web pages may call the API (see README,
+/// "HTTP caching").
+#[derive(Debug, Clone, Args)]
+pub struct HttpArgs {
+    /// Longest time (seconds) a CDN or browser may keep an anonymous GET query's answer;
+    /// shorter when an embargo lifts sooner. 0 turns public caching off.
+    #[arg(
+        long,
+        env = "KINOGRAPH_CACHE_MAX_AGE",
+        default_value_t = DEFAULT_CACHE_MAX_AGE,
+        global = true
+    )]
+    pub cache_max_age: u32,
+    /// A web origin (`https://promo.example`) whose pages may call the API from a browser;
+    /// repeat the flag or separate origins with commas. Without any, every origin may
+    /// (without credentials).
+    #[arg(
+        long = "cors-origin",
+        env = "KINOGRAPH_CORS_ORIGINS",
+        value_delimiter = ',',
+        value_parser = parse_origin,
+        global = true
+    )]
+    pub cors_origins: Vec<String>,
+}
+
+impl Default for HttpArgs {
+    fn default() -> Self {
+        Self {
+            cache_max_age: DEFAULT_CACHE_MAX_AGE,
+            cors_origins: Vec::new(),
+        }
+    }
+}
+
+/// An origin as browsers send it in `Origin`: scheme, host and port only, lowercase.
+fn parse_origin(text: &str) -> Result<String, String> {
+    let url = url::Url::parse(text.trim())
+        .map_err(|err| format!("\"{text}\" is not an origin like https://promo.example: {err}"))?;
+    let bare = url.path() == "/" && url.query().is_none() && url.fragment().is_none();
+    if !matches!(url.scheme(), "http" | "https") || !url.has_host() || !bare {
+        return Err(format!(
+            "\"{text}\" is not an origin: give scheme and host only, like https://promo.example"
+        ));
+    }
+    Ok(url.origin().ascii_serialization())
 }
 
 /// Options of `kinograph check-plans`.
@@ -220,6 +274,37 @@ mod tests {
                 .command,
             Some(Command::Keys(KeysCommand::Revoke { .. }))
         ));
+    }
+
+    #[test]
+    fn cors_origins_repeat_or_split_on_commas_and_must_be_bare_origins() {
+        let cli = Cli::try_parse_from([
+            "kinograph",
+            "--cors-origin",
+            "https://Promo.example/",
+            "--cors-origin",
+            "https://a.example,http://localhost:3000",
+        ])
+        .expect("parses");
+        assert_eq!(
+            cli.serve.http.cors_origins,
+            [
+                "https://promo.example",
+                "https://a.example",
+                "http://localhost:3000"
+            ]
+        );
+        assert_eq!(cli.serve.http.cache_max_age, DEFAULT_CACHE_MAX_AGE);
+        for bad in [
+            "promo.example",
+            "https://promo.example/page",
+            "ftp://x.example",
+        ] {
+            assert!(
+                Cli::try_parse_from(["kinograph", "--cors-origin", bad]).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -61,7 +61,8 @@ pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<
     );
     println!("GraphQL endpoint: http://{address}/graphql");
     println!("Playground:       http://{address}/");
-    axum::serve(listener, app(AppState::new(conn, replica, statements)))
+    let state = AppState::new(conn, replica, statements).with_http(args.http.clone());
+    axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;
