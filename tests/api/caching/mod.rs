@@ -22,7 +22,8 @@ use tower::ServiceExt;
 use crate::{common::TestApp, http::encode};
 
 const EDITOR_FLOW: &str = include_str!("../../operations/EditorFlow.graphql");
-pub const PRESS: &str = "{ pressMaterials(first: 50) { totalCount nodes { slug title(locale: EN) lead(locale: EN) } } }";
+/// Press materials with their quotes and assets: sibling fields that load concurrently.
+pub const PRESS: &str = "{ pressMaterials(first: 50) { totalCount nodes { slug title(locale: EN) lead(locale: EN) quotes { text(locale: EN) } assets { kind url } } } }";
 pub const ORGANIZATION: &str = "query($s: String!) { organization(slug: $s) { slug } }";
 
 /// A GET of `query` with `headers`.
@@ -225,8 +226,10 @@ async fn an_etag_names_the_answer_and_a_matching_if_none_match_gets_304_without_
     assert_eq!(status, StatusCode::OK);
     let etag = header(&first, "etag").to_owned();
     assert!(etag.starts_with('"') && etag.len() > 2, "strong: {etag}");
-    let (_, again, same_body) = raw(&app, get(PRESS, &json!({}), &[])).await;
-    assert_eq!((header(&again, "etag"), &same_body), (etag.as_str(), &body));
+    for _ in 0..5 {
+        let (_, again, same_body) = raw(&app, get(PRESS, &json!({}), &[])).await;
+        assert_eq!((header(&again, "etag"), &same_body), (etag.as_str(), &body));
+    }
 
     let weak = format!("W/{etag}");
     let listed = format!("\"other\", {etag}");
