@@ -100,8 +100,8 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, cache_control(max_age));
-    let readable = method == Method::GET || method == Method::HEAD;
-    if !readable || response.status() != StatusCode::OK {
+    // HEAD answers reach here without their body (axum drops it), so they carry no tag.
+    if method != Method::GET || response.status() != StatusCode::OK {
         return response;
     }
     let (mut parts, body) = response.into_parts();
