@@ -143,6 +143,60 @@ pub struct ServeArgs {
     /// `http://` and the address the server listens on.
     #[arg(long, env = "KINOGRAPH_PUBLIC_URL", global = true, value_parser = crate::seo::urls::PublicUrl::parse)]
     pub public_url: Option<crate::seo::urls::PublicUrl>,
+    /// HTTP caching and CORS.
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+/// Default of `--cache-max-age`, in seconds.
+pub const DEFAULT_CACHE_MAX_AGE: u32 = 60;
+
+/// How responses may be cached and which web pages may call the API (see README,
+/// "HTTP caching").
+#[derive(Debug, Clone, Args)]
+pub struct HttpArgs {
+    /// Longest time (seconds) a CDN or browser may keep an anonymous GET query's answer;
+    /// shorter when an embargo lifts sooner. 0 turns public caching off.
+    #[arg(
+        long,
+        env = "KINOGRAPH_CACHE_MAX_AGE",
+        default_value_t = DEFAULT_CACHE_MAX_AGE,
+        global = true
+    )]
+    pub cache_max_age: u32,
+    /// A web origin (`https://promo.example`) whose pages may call the API from a browser;
+    /// repeat the flag or separate origins with commas. Without any, every origin may
+    /// (without credentials).
+    #[arg(
+        long = "cors-origin",
+        env = "KINOGRAPH_CORS_ORIGINS",
+        value_delimiter = ',',
+        value_parser = parse_origin,
+        global = true
+    )]
+    pub cors_origins: Vec<String>,
+}
+
+impl Default for HttpArgs {
+    fn default() -> Self {
+        Self {
+            cache_max_age: DEFAULT_CACHE_MAX_AGE,
+            cors_origins: Vec::new(),
+        }
+    }
+}
+
+/// An origin as browsers send it in `Origin`: scheme, host and port only, lowercase.
+fn parse_origin(text: &str) -> Result<String, String> {
+    let url = url::Url::parse(text.trim())
+        .map_err(|err| format!("\"{text}\" is not an origin like https://promo.example: {err}"))?;
+    let bare = url.path() == "/" && url.query().is_none() && url.fragment().is_none();
+    if !matches!(url.scheme(), "http" | "https") || !url.has_host() || !bare {
+        return Err(format!(
+            "\"{text}\" is not an origin: give scheme and host only, like https://promo.example"
+        ));
+    }
+    Ok(url.origin().ascii_serialization())
 }
 
 /// Options of `kinograph check-plans`.
@@ -235,6 +289,37 @@ mod tests {
         assert_eq!(url.as_str(), "https://kino.example/site");
         assert!(Cli::try_parse_from(["kinograph", "--public-url", "ftp://kino.example"]).is_err());
         assert!(Cli::try_parse_from(["kinograph", "--public-url", "kino.example"]).is_err());
+    }
+
+    #[test]
+    fn cors_origins_repeat_or_split_on_commas_and_must_be_bare_origins() {
+        let cli = Cli::try_parse_from([
+            "kinograph",
+            "--cors-origin",
+            "https://Promo.example/",
+            "--cors-origin",
+            "https://a.example,http://localhost:3000",
+        ])
+        .expect("parses");
+        assert_eq!(
+            cli.serve.http.cors_origins,
+            [
+                "https://promo.example",
+                "https://a.example",
+                "http://localhost:3000"
+            ]
+        );
+        assert_eq!(cli.serve.http.cache_max_age, DEFAULT_CACHE_MAX_AGE);
+        for bad in [
+            "promo.example",
+            "https://promo.example/page",
+            "ftp://x.example",
+        ] {
+            assert!(
+                Cli::try_parse_from(["kinograph", "--cors-origin", bad]).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

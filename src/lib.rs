@@ -68,7 +68,9 @@ pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<
         .clone()
         .unwrap_or_else(|| seo::urls::PublicUrl::from_listen_address(address));
     tracing::info!(public_url = public_url.as_str(), "canonical URLs");
-    let state = AppState::new(conn, replica, statements).with_public_url(public_url);
+    let state = AppState::new(conn, replica, statements)
+        .with_http(args.http.clone())
+        .with_public_url(public_url);
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await

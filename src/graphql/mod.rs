@@ -6,6 +6,7 @@ pub mod documents;
 pub mod errors;
 pub mod loaders;
 pub mod mutation;
+pub mod order;
 pub mod query;
 pub mod types;
 
@@ -58,8 +59,14 @@ pub async fn execute_one(
     db: &DatabaseConnection,
     caller: Caller,
     locale: Locale,
-    request: Request,
+    mut request: Request,
 ) -> (Response, u64) {
+    // Fields in selection order, so one answer is always the same bytes (see `order`).
+    let operation = request.operation_name.clone();
+    let plan = request
+        .parsed_query()
+        .ok()
+        .map(|document| order::Plan::of(document, operation.as_deref()));
     let request_state = RequestState::new(db.clone(), caller, locale);
     let fallbacks = request_state.fallbacks.clone();
     let warnings = request_state.warnings.clone();
@@ -67,6 +74,9 @@ pub async fn execute_one(
     let execution = batch::run(schema.execute(request.data(request_state)), tasks);
     let (mut response, statements) = crate::db::count_statements(execution).await;
     errors::classify_all(&mut response);
+    if let Some(plan) = plan {
+        plan.apply(&mut response.data);
+    }
     for (name, collected) in [("localeFallbacks", fallbacks), ("warnings", warnings)] {
         let values = collected.take();
         if !values.is_empty()

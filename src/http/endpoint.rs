@@ -13,7 +13,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{playground, rejection::Rejection};
+use super::{caching::Hint, playground, rejection::Rejection};
 use std::time::Instant;
 
 use crate::{
@@ -141,6 +141,9 @@ async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> 
             };
             let (response, statements) =
                 execute_one(&state.schema, db, caller, locale, request).await;
+            if prepared.mutation {
+                state.embargo.touch(); // a write may have moved an embargo
+            }
             state.metrics.observe(&Observation {
                 operation: prepared.name.as_deref().unwrap_or("anonymous"),
                 failed: !response.errors.is_empty(),
@@ -200,7 +203,9 @@ fn respond(headers: &HeaderMap, locale: Locale, response: BatchResponse) -> Resp
     } else {
         "application/json"
     };
+    let hint = Hint::of(&response);
     let mut http = (status, body).into_response();
+    http.extensions_mut().insert(hint);
     http.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     http.headers_mut().insert(

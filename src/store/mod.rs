@@ -8,6 +8,7 @@ pub mod audit;
 pub mod co_production;
 pub mod credit;
 pub mod edit;
+pub mod embargo;
 pub mod festival;
 pub mod film;
 pub mod listing;

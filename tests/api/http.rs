@@ -6,7 +6,8 @@ use serde_json::json;
 
 use crate::common::TestApp;
 
-fn encode(text: &str) -> String {
+/// `text` percent-encoded for a query string.
+pub fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {

@@ -6,6 +6,7 @@ mod common;
 
 mod agreement_editing;
 mod batching;
+mod caching;
 mod editing;
 mod errors;
 mod festival_editing;

@@ -147,7 +147,9 @@ fn title_locale(ctx: &Context<'_>) -> Locale {
 #[derive(Default)]
 pub struct CatalogueQuery;
 
-#[Object]
+// Public catalogue reads: a generous hint, cut to `--cache-max-age` and to the next embargo
+// lift by the HTTP layer (src/http/caching.rs).
+#[Object(cache_control(max_age = 86400))]
 impl CatalogueQuery {
     /// Films the caller may see, filtered and ordered (year descending, then title, when
     /// `orderBy` is omitted). Paging with `after: endCursor` visits every match exactly once.

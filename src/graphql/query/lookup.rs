@@ -69,7 +69,9 @@ pub enum ExternalIdScheme {
 #[derive(Default)]
 pub struct LookupQuery;
 
-#[Object]
+// Public catalogue reads: a generous hint, cut to `--cache-max-age` and to the next embargo
+// lift by the HTTP layer (src/http/caching.rs).
+#[Object(cache_control(max_age = 86400))]
 impl LookupQuery {
     /// The film carrying this identifier of another registry, or null when there is none the
     /// caller may see. A value that is not an identifier of the scheme is BAD_USER_INPUT.

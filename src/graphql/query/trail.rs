@@ -20,9 +20,12 @@ use crate::{
 #[derive(Default)]
 pub struct TrailQuery;
 
-#[Object]
+// The area shares the catalogue's hint so that the merged root keeps it; its fields are
+// private (keyed callers only) and never cached.
+#[Object(cache_control(max_age = 86400))]
 impl TrailQuery {
     /// Every write, newest first: who, when, what, and the changed values. Editors only.
+    #[graphql(cache_control(private, no_cache))]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
@@ -67,6 +70,7 @@ impl TrailQuery {
     /// Every create, update and delete of every entity, in commit order, for mirroring the
     /// catalogue: start without `since`, then pass the last `endCursor` you received (keep
     /// the old one while pages come back empty). Partners and editors.
+    #[graphql(cache_control(private, no_cache))]
     async fn changes(
         &self,
         ctx: &Context<'_>,

@@ -73,7 +73,7 @@ pub struct FieldChange {
 pub struct AuditEntry(pub audit_entry::Model);
 
 /// One write to the catalogue, as the audit trail records it.
-#[Object]
+#[Object(cache_control(private, no_cache))]
 impl AuditEntry {
     /// Position in the trail: later writes have higher numbers.
     async fn sequence(&self) -> i32 {
@@ -128,7 +128,7 @@ impl AuditEntry {
 pub struct Change(pub audit_entry::Model);
 
 /// One change in the feed a partner mirrors the catalogue from.
-#[Object]
+#[Object(cache_control(private, no_cache))]
 impl Change {
     /// Position in the feed: later changes have higher numbers.
     async fn sequence(&self) -> i32 {

@@ -171,6 +171,13 @@ impl TestApp {
         }
     }
 
+    /// The same server and database with other HTTP settings (caching, CORS).
+    pub fn with_http(mut self, http: kinograph::config::HttpArgs) -> Self {
+        let state = AppState::new(self.db.clone(), None, self.statements.clone()).with_http(http);
+        self.router = kinograph::app(state);
+        self
+    }
+
     /// Sends any HTTP request through the router.
     pub async fn send(&self, request: Request<Body>) -> Answer {
         let response = self

@@ -1,0 +1,72 @@
+//! A public max-age never reaches past the next embargo lift, and the in-process embargo
+//! clock reads the database again after a write on this instance.
+
+use kinograph::{domain::viewer::Role, entities::press_material};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel, QueryOrder, QuerySelect,
+};
+use serde_json::json;
+
+use super::{PRESS, cache_control, get, header, http, publish, raw};
+use crate::common::TestApp;
+
+#[tokio::test]
+async fn a_public_max_age_ends_at_the_next_embargo_lift_until_the_embargo_has_passed() {
+    let app = TestApp::spawn().await.with_http(http(3600, &[]));
+    let editor = app.key("newsroom", Role::Editor).await;
+    assert_eq!(
+        cache_control(&app, PRESS, &json!({})).await,
+        "public, max-age=3600"
+    );
+
+    let in_five_minutes = chrono::Utc::now() + chrono::Duration::minutes(5);
+    publish(
+        &app,
+        &editor,
+        "lifts-soon",
+        Some(in_five_minutes.to_rfc3339()),
+    )
+    .await;
+    let capped = cache_control(&app, PRESS, &json!({})).await;
+    let seconds: u32 = capped
+        .strip_prefix("public, max-age=")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=300).contains(&seconds), "{capped}");
+
+    // The embargo passes (the row is moved: the clock is not ours to move). Without a write
+    // on this instance the clock keeps its reading (no statement per request) ...
+    let release = press_material::Entity::find_by_id(latest_press_material(&app).await)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(release.slug, "lifts-soon");
+    let mut lifted = release.into_active_model();
+    lifted.embargo_until = Set(Some(chrono::Utc::now() - chrono::Duration::minutes(1)));
+    lifted.update(&app.db).await.unwrap();
+    let (_, headers, body) = raw(&app, get(PRESS, &json!({}), &[])).await;
+    assert!(String::from_utf8_lossy(&body).contains("lifts-soon"));
+    assert!(header(&headers, "cache-control").starts_with("public, max-age="));
+    assert_ne!(header(&headers, "cache-control"), "public, max-age=3600");
+
+    // ... and any mutation on this instance makes it read again: no lift is pending.
+    publish(&app, &editor, "no-embargo", None).await;
+    assert_eq!(
+        cache_control(&app, PRESS, &json!({})).await,
+        "public, max-age=3600"
+    );
+}
+
+async fn latest_press_material(app: &TestApp) -> i32 {
+    press_material::Entity::find()
+        .select_only()
+        .column(press_material::Column::Id)
+        .order_by_desc(press_material::Column::Id)
+        .into_tuple::<i32>()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
