@@ -15,5 +15,11 @@ pub async fn press_feed(State(state): State<AppState>, request: Request) -> Resp
         Err(message) => return super::plain(StatusCode::BAD_REQUEST, message),
     };
     let built = seo::atom::press_feed(&state.read_db, &state.public_url, locale).await;
-    super::document("application/atom+xml; charset=utf-8", Some(locale), built)
+    super::document(
+        &state,
+        "application/atom+xml; charset=utf-8",
+        Some(locale),
+        built,
+    )
+    .await
 }

@@ -30,10 +30,14 @@ pub async fn calendar(
             StatusCode::NOT_FOUND,
             &format!("there is no festival edition \"{slug}\""),
         ),
-        built => super::document(
-            "text/calendar; charset=utf-8",
-            Some(locale),
-            built.map(Option::unwrap_or_default),
-        ),
+        built => {
+            super::document(
+                &state,
+                "text/calendar; charset=utf-8",
+                Some(locale),
+                built.map(Option::unwrap_or_default),
+            )
+            .await
+        }
     }
 }

@@ -15,10 +15,12 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::{error::AppResult, graphql::types::locale::Locale};
+use super::caching::cache_control;
+use crate::{error::AppResult, graphql::types::locale::Locale, state::AppState};
 
-/// `Cache-Control` of every SEO response: shared caches may keep it five minutes.
-pub const CACHE_CONTROL: &str = "public, max-age=300";
+/// How long shared caches may keep an SEO document, in seconds (five minutes), cut to the
+/// next embargo lift: a feed or sitemap shows a press release once its embargo ends.
+pub const MAX_AGE: u32 = 300;
 
 /// The locale of a request: `?locale=ru|en`, else `Accept-Language`, else RU; a bad
 /// `locale` value gets the message to answer with (400).
@@ -52,23 +54,24 @@ fn plain(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
-/// A document of `content_type`, or a plain 500 when it could not be built.
-fn document(
+/// A document of `content_type`, public for [`MAX_AGE`] or until the next embargo lift,
+/// or a plain 503 when it could not be built.
+async fn document(
+    state: &AppState,
     content_type: &'static str,
     locale: Option<Locale>,
     built: AppResult<String>,
 ) -> Response {
     match built {
         Ok(body) => {
+            let cache = cache_control(state.embargo.cap(MAX_AGE).await);
             let mut response = (
                 StatusCode::OK,
-                [
-                    (header::CONTENT_TYPE, content_type),
-                    (header::CACHE_CONTROL, CACHE_CONTROL),
-                ],
+                [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
                 body,
             )
                 .into_response();
+            response.headers_mut().insert(header::CACHE_CONTROL, cache);
             if let Some(locale) = locale {
                 let headers = response.headers_mut();
                 headers.insert(

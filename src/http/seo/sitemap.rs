@@ -13,10 +13,12 @@ const XML: &str = "application/xml; charset=utf-8";
 /// The sitemap index.
 pub async fn sitemap_index(State(state): State<AppState>) -> Response {
     super::document(
+        &state,
         XML,
         None,
         seo::sitemap::index(&state.read_db, &state.public_url).await,
     )
+    .await
 }
 
 /// One part of the sitemap, named `{kind}-{n}.xml` after `/sitemap-`.
@@ -29,8 +31,10 @@ pub async fn sitemap_part(State(state): State<AppState>, Path(file): Path<String
         );
     };
     super::document(
+        &state,
         XML,
         None,
         seo::sitemap::part(&state.read_db, &state.public_url, kind, n).await,
     )
+    .await
 }

@@ -70,3 +70,46 @@ async fn latest_press_material(app: &TestApp) -> i32 {
         .unwrap()
         .unwrap()
 }
+
+#[tokio::test]
+async fn the_press_feed_and_sitemap_are_not_kept_past_the_next_embargo_lift() {
+    let app = TestApp::spawn().await;
+    let editor = app.key("newsroom", Role::Editor).await;
+    let max_age = |headers: &axum::http::HeaderMap| -> u32 {
+        header(headers, "cache-control")
+            .strip_prefix("public, max-age=")
+            .unwrap_or_else(|| panic!("{headers:?}"))
+            .parse()
+            .unwrap()
+    };
+    let document = |path: &'static str| {
+        axum::http::Request::get(path)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    for path in ["/feeds/press.atom", "/sitemap.xml"] {
+        let (status, headers, _) = raw(&app, document(path)).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(max_age(&headers), 300, "{path}");
+    }
+    let in_two_minutes = chrono::Utc::now() + chrono::Duration::minutes(2);
+    publish(
+        &app,
+        &editor,
+        "lifts-soon",
+        Some(in_two_minutes.to_rfc3339()),
+    )
+    .await;
+    for path in ["/feeds/press.atom", "/sitemap.xml"] {
+        let (status, headers, body) = raw(&app, document(path)).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            (1..=120).contains(&max_age(&headers)),
+            "{path}: {headers:?}"
+        );
+        assert!(
+            !String::from_utf8_lossy(&body).contains("lifts-soon"),
+            "{path} shows an embargoed release"
+        );
+    }
+}
