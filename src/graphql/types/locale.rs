@@ -75,23 +75,45 @@ pub fn localized(
     ru: &Option<String>,
     en: &Option<String>,
 ) -> Option<String> {
-    let state = ctx.request().ok();
-    let locale = locale.or(state.map(|s| s.locale)).unwrap_or_default();
     let present = |text: &Option<String>| text.as_ref().filter(|t| !t.trim().is_empty()).cloned();
-    let (own, other) = match locale {
+    let (own, other) = match asked(ctx, locale) {
         Locale::Ru => (present(ru), present(en)),
         Locale::En => (present(en), present(ru)),
     };
     if own.is_some() {
         return own;
     }
-    if other.is_some()
-        && let (Some(state), Some(path)) = (state, ctx.path_node)
+    if other.is_some() {
+        fell_back(ctx);
+    }
+    other
+}
+
+/// The locale a localized field answers in: its `locale` argument, else the request's.
+pub fn asked(ctx: &Context<'_>, locale: Option<Locale>) -> Locale {
+    locale
+        .or(ctx.request().ok().map(|s| s.locale))
+        .unwrap_or_default()
+}
+
+/// Records that the field being resolved is served in the other language
+/// (`extensions.localeFallbacks`).
+pub fn fell_back(ctx: &Context<'_>) {
+    if let (Ok(state), Some(path)) = (ctx.request(), ctx.path_node)
         && let Ok(path) = serde_json::to_value(path)
     {
         state.fallbacks.push(path);
     }
-    other
+}
+
+impl Locale {
+    /// The other language.
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Ru => Locale::En,
+            Locale::En => Locale::Ru,
+        }
+    }
 }
 
 #[cfg(test)]
