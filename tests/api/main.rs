@@ -19,6 +19,7 @@ mod press_editing;
 mod replica;
 mod roles;
 mod schema;
+mod search;
 mod synthetic;
 mod trail;
 mod transfer;

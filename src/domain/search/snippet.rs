@@ -139,7 +139,7 @@ mod tests {
             Some("Соглашение о сотрудничестве"),
             Some("Стороны подписали соглашение.\n\nПодписи под соглашением поставили…"),
         )
-        .unwrap();
+        .expect("a snippet");
         assert_eq!(
             found.text,
             "Стороны подписали <mark>соглашение</mark>. Подписи под <mark>соглашением</mark> поставили…"
@@ -155,7 +155,7 @@ mod tests {
             Some("Кинопарк «Москино»"),
             Some("Площадка для натурных съемок."),
         )
-        .unwrap();
+        .expect("a snippet");
         assert_eq!(found.text, "<mark>Кинопарк</mark> «Москино»");
     }
 
@@ -167,7 +167,7 @@ mod tests {
             None,
             Some("<b>Tom & Jerry's</b> agreement"),
         )
-        .unwrap();
+        .expect("a snippet");
         assert_eq!(
             found.text,
             "&lt;b&gt;Tom &amp; Jerry&#39;s&lt;/b&gt; <mark>agreement</mark>"
@@ -185,7 +185,7 @@ mod tests {
             None,
             Some(&body.join(" ")),
         )
-        .unwrap();
+        .expect("a snippet");
         assert!(
             found
                 .text
@@ -205,7 +205,7 @@ mod tests {
             Some("Title"),
             Some("Body text."),
         )
-        .unwrap();
+        .expect("a snippet");
         assert_eq!(found.text, "Body text.");
         assert!(!found.marked);
         assert_eq!(

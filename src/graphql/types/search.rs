@@ -38,10 +38,6 @@ use crate::{
 
 /// Something search finds.
 #[derive(Union, Clone)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "a resolver's short-lived return value"
-)]
 pub enum SearchResult {
     /// A film.
     Film(Film),
