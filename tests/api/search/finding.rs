@@ -330,7 +330,7 @@ async fn paging_with_first_and_after_visits_every_result_once() {
 }
 
 #[tokio::test]
-async fn a_blank_or_overlong_query_is_refused_with_a_clear_message() {
+async fn blank_and_overlong_queries_are_refused_and_odd_ones_find_nothing() {
     let app = TestApp::spawn().await;
     for (query, words) in [
         ("", "must contain a word"),
@@ -347,6 +347,15 @@ async fn a_blank_or_overlong_query_is_refused_with_a_clear_message() {
             answer.body
         );
     }
-    let stop_words = app.query(FULL, json!({ "query": "и the" })).await.ok();
-    assert_eq!(stop_words.data()["search"]["totalCount"], 0);
+    // Stop words only, other scripts, quotes and operators: no error, nothing found.
+    for odd in [
+        "и the",
+        "² 電影",
+        "İstanbul",
+        "x\"y'z OR NOT *",
+        "'; DROP TABLE film; --",
+    ] {
+        let answer = app.query(FULL, json!({ "query": odd })).await.ok();
+        assert_eq!(answer.data()["search"]["totalCount"], 0, "{odd}");
+    }
 }
