@@ -131,13 +131,25 @@ pub async fn connect_counted(
     Ok(db)
 }
 
-/// Applies pending migrations, all of them in one transaction on both engines.
+/// The migration that creates the search index, which is then filled from the rows present.
+const SEARCH_INDEX_MIGRATION: &str = "m20261128_000001_search";
+
+/// Applies pending migrations, all of them in one transaction on both engines. When they
+/// create the search index, it is built from the rows already there in the same transaction.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     let txn = db
         .begin()
         .await
         .context("cannot begin the migration transaction")?;
+    let pending = Migrator::get_pending_migrations(&txn)
+        .await
+        .context("cannot read the applied migrations")?;
     Migrator::up(&txn, None).await.context("migration failed")?;
+    if pending.iter().any(|m| m.name() == SEARCH_INDEX_MIGRATION) {
+        crate::store::search::index::rebuild(&txn)
+            .await
+            .context("building the search index failed")?;
+    }
     txn.commit().await.context("cannot commit the migrations")?;
     Ok(())
 }

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20250901_000001_create_catalogue;
 mod m20261126_000001_ordering_indexes;
 mod m20261127_000001_access;
+mod m20261128_000001_search;
 
 /// Every migration of the catalogue, in the order they apply.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20250901_000001_create_catalogue::Migration),
             Box::new(m20261126_000001_ordering_indexes::Migration),
             Box::new(m20261127_000001_access::Migration),
+            Box::new(m20261128_000001_search::Migration),
         ]
     }
 }

@@ -334,6 +334,46 @@ pub enum SubjectType {
     Location,
 }
 
+/// A kind of record that search finds.
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum SearchType {
+    /// Films.
+    #[sea_orm(string_value = "FILM")]
+    #[graphql(name = "FILM")]
+    Film,
+    /// Press materials.
+    #[sea_orm(string_value = "PRESS_MATERIAL")]
+    #[graphql(name = "PRESS_MATERIAL")]
+    PressMaterial,
+    /// Organizations.
+    #[sea_orm(string_value = "ORGANIZATION")]
+    #[graphql(name = "ORGANIZATION")]
+    Organization,
+    /// People.
+    #[sea_orm(string_value = "PERSON")]
+    #[graphql(name = "PERSON")]
+    Person,
+    /// Festival editions.
+    #[sea_orm(string_value = "FESTIVAL_EDITION")]
+    #[graphql(name = "FESTIVAL_EDITION")]
+    FestivalEdition,
+    /// Locations.
+    #[sea_orm(string_value = "LOCATION")]
+    #[graphql(name = "LOCATION")]
+    Location,
+    /// Agreements.
+    #[sea_orm(string_value = "AGREEMENT")]
+    #[graphql(name = "AGREEMENT")]
+    Agreement,
+    /// Festivals.
+    #[sea_orm(string_value = "FESTIVAL")]
+    #[graphql(name = "FESTIVAL")]
+    Festival,
+}
+
 /// What a media asset is used as.
 #[derive(
     Copy, Clone, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
@@ -390,6 +430,7 @@ impl_all_values!(
     PremiereStatus,
     PressMaterialKind,
     SubjectType,
+    SearchType,
     AssetPurpose,
     MediaKind
 );

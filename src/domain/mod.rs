@@ -3,4 +3,5 @@
 pub mod api_key;
 pub mod enums;
 pub mod rules;
+pub mod search;
 pub mod viewer;

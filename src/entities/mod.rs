@@ -25,5 +25,6 @@ pub mod press_material;
 pub mod press_subject;
 pub mod quote;
 pub mod screening;
+pub mod search_document;
 pub mod section;
 pub mod shoot;

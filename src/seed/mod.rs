@@ -1,11 +1,11 @@
 //! Demo data: the facts of the press release of 2025-08-26 plus clearly labelled sample records.
 //!
-//! `load_demo` fills an empty database in one transaction and leaves a database that already
-//! has organizations alone. The press release's facts (its organizations, people, agreement,
-//! film week and studio sites) are real. Every sample record has a slug starting with
-//! `sample-` and says it is sample data in its description, biography, synopsis or lead
-//! ("Демонстрационные данные." / "Sample data."); genres and section slugs are plain
-//! vocabulary.
+//! `load_demo` fills an empty database in one transaction (its search index included) and
+//! leaves a database that already has organizations alone. The press release's facts (its
+//! organizations, people, agreement, film week and studio sites) are real. Every sample
+//! record has a slug starting with `sample-` and says it is sample data in its description,
+//! biography, synopsis or lead ("Демонстрационные данные." / "Sample data."); genres and
+//! section slugs are plain vocabulary.
 
 mod catalogue;
 mod crew;
@@ -47,6 +47,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> Result<bool, DbErr> {
     festival::insert(&txn, &mut ids).await?;
     screening::insert(&txn, &ids).await?;
     press::insert(&txn, &ids).await?;
+    crate::store::search::index::rebuild(&txn).await?;
     txn.commit().await?; // any `?` above rolls back when `txn` drops
     Ok(true)
 }

@@ -18,6 +18,7 @@ use crate::{
     error::{AppError, AppResult},
     store::{
         page::{Page, PageQuery, SortKey, SortKind, fetch_page},
+        search,
         sql::{col, count},
         visibility,
     },
@@ -157,11 +158,13 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> AppResult<()
 }
 
 /// Records several entries of one write (a deletion and the parts deleted with it), in
-/// order, in one statement; see [`record`].
+/// order, in one statement; see [`record`]. The search index follows the write first: the
+/// documents of the searchable entities written are rebuilt ([`search::index::follow`]).
 pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<Entry<'_>>) -> AppResult<()> {
     if entries.is_empty() {
         return Ok(());
     }
+    search::index::follow(db, entries.iter().map(|e| (e.entity_type, e.entity_id))).await?;
     if is_postgres(db) {
         db.execute_unprepared(&format!(
             "SELECT pg_advisory_xact_lock({COMMIT_ORDER_LOCK})"

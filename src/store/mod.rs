@@ -17,6 +17,7 @@ pub mod organization;
 pub mod page;
 pub mod press;
 pub mod screening;
+pub mod search;
 pub mod shoot;
 pub mod sql;
 pub mod visibility;

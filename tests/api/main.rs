@@ -20,6 +20,7 @@ mod press_editing;
 mod replica;
 mod roles;
 mod schema;
+mod search;
 mod seo;
 mod synthetic;
 mod trail;

@@ -13,6 +13,7 @@ const NODE_LOOKUP: &str = include_str!("../operations/NodeLookup.graphql");
 const ORGANIZATION_PAGE: &str = include_str!("../operations/OrganizationPage.graphql");
 const PARTNER_SYNC: &str = include_str!("../operations/PartnerSync.graphql");
 const PRESS_ROOM: &str = include_str!("../operations/PressRoom.graphql");
+const SEARCH: &str = include_str!("../operations/Search.graphql");
 
 fn slugs(list: &Value) -> Vec<String> {
     list.as_array()
@@ -586,4 +587,64 @@ async fn press_release_in_english_falls_back_to_russian_body_and_says_so() {
         "{fallbacks:?}"
     );
     assert!(!fallbacks.contains(&json!(["pressMaterials", "nodes", index, "title"])));
+}
+
+#[tokio::test]
+async fn the_search_operation_answers_as_its_header_says() {
+    let app = TestApp::spawn().await;
+    let answer = app
+        .query(SEARCH, json!({ "query": "соглашения" }))
+        .await
+        .ok();
+    let search = &answer.data()["search"];
+    assert_eq!(search["totalCount"], 7);
+    let edges = search["edges"].as_array().unwrap();
+    let release = edges
+        .iter()
+        .find(|e| e["node"]["slug"] == "gazprom-media-moskino-agreement-2025")
+        .expect("the seed press release is found");
+    assert_eq!(release["node"]["__typename"], "PressMaterial");
+    assert!(
+        release["highlight"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>соглашение</mark>"),
+        "{release}"
+    );
+    assert!(release["score"].as_f64().unwrap() > 0.0);
+
+    let kinopark = app
+        .query(
+            SEARCH,
+            json!({ "query": "кинопарка", "types": ["LOCATION"] }),
+        )
+        .await
+        .ok();
+    let edges = &kinopark.data()["search"]["edges"];
+    assert_eq!(edges.as_array().unwrap().len(), 1);
+    assert_eq!(edges[0]["node"]["slug"], "moskino-kinopark");
+    assert_eq!(edges[0]["node"]["__typename"], "Location");
+    assert_eq!(edges[0]["node"]["name"], "Кинопарк «Москино»");
+
+    let english = app
+        .query(
+            SEARCH,
+            json!({ "query": "cooperation agreement", "locale": "EN" }),
+        )
+        .await
+        .ok();
+    let edges = &english.data()["search"]["edges"];
+    assert_eq!(
+        [&edges[0]["node"]["title"], &edges[1]["node"]["title"]],
+        [
+            "Cooperation agreement between Gazprom-Media Holding and Moskino",
+            "Gazprom-Media Holding and Moskino sign a cooperation agreement"
+        ]
+    );
+
+    for hidden in ["эмбарго", "черновик", "Неанонсированный"] {
+        let answer = app.query(SEARCH, json!({ "query": hidden })).await.ok();
+        assert_eq!(answer.data()["search"]["totalCount"], 0, "{hidden}");
+        assert_eq!(answer.data()["search"]["edges"], json!([]), "{hidden}");
+    }
 }

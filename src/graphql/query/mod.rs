@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod lookup;
+mod search;
 mod trail;
 
 use async_graphql::MergedObject;
@@ -12,4 +13,5 @@ pub struct QueryRoot(
     lookup::LookupQuery,
     catalogue::CatalogueQuery,
     trail::TrailQuery,
+    search::SearchQuery,
 );

@@ -107,12 +107,22 @@ pub fn pick<'a>(
     en: &'a Option<String>,
 ) -> Option<(&'a str, Locale)> {
     let present = |text: &'a Option<String>| text.as_deref().filter(|t| !t.trim().is_empty());
-    let (own, other, other_locale) = match locale {
-        Locale::Ru => (present(ru), present(en), Locale::En),
-        Locale::En => (present(en), present(ru), Locale::Ru),
+    let (own, other) = match locale {
+        Locale::Ru => (present(ru), present(en)),
+        Locale::En => (present(en), present(ru)),
     };
     own.map(|t| (t, locale))
-        .or_else(|| other.map(|t| (t, other_locale)))
+        .or_else(|| other.map(|t| (t, locale.other())))
+}
+
+impl Locale {
+    /// The other language.
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Ru => Locale::En,
+            Locale::En => Locale::Ru,
+        }
+    }
 }
 
 #[cfg(test)]

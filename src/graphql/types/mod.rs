@@ -14,3 +14,4 @@ pub mod node;
 pub mod organization;
 pub mod press;
 pub mod scalars;
+pub mod search;

@@ -103,7 +103,7 @@ pub(crate) async fn write(w: &mut World, out: &mut Writer<'_>) -> Result<(), DbE
             });
         }
     }
-    out.write::<agreement::Entity, _>("agreement", count, rows)
+    out.write_indexed::<agreement::Entity, _>("agreement", count, rows)
         .await?;
     let n = parties.len();
     out.write::<agreement_party::Entity, _>("agreement_party", n, parties)

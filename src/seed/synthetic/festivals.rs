@@ -72,7 +72,7 @@ pub(crate) async fn write(w: &mut World, out: &mut Writer<'_>) -> Result<(), DbE
         });
         specs.push(spec);
     }
-    out.write::<festival::Entity, _>("festival", count, rows)
+    out.write_indexed::<festival::Entity, _>("festival", count, rows)
         .await?;
 
     let mut d = w.dice(Stream::Organizer);
@@ -181,7 +181,7 @@ async fn editions(w: &mut World, out: &mut Writer<'_>, specs: &[Spec]) -> Result
         }
     }
     let n = rows.len();
-    out.write::<festival_edition::Entity, _>("festival_edition", n, rows)
+    out.write_indexed::<festival_edition::Entity, _>("festival_edition", n, rows)
         .await?;
     let n = sections.len();
     out.write::<section::Entity, _>("section", n, sections)

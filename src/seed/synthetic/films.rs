@@ -145,7 +145,8 @@ pub(crate) async fn films(w: &mut World, out: &mut Writer<'_>) -> Result<(), DbE
             version: 1,
         }
     });
-    out.write::<film::Entity, _>("film", count, rows).await?;
+    out.write_indexed::<film::Entity, _>("film", count, rows)
+        .await?;
     Ok(())
 }
 

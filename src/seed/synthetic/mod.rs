@@ -11,7 +11,10 @@
 //! lead starts "Синтетические данные." / "Synthetic data.".
 //!
 //! Rows go in as multi-row inserts with explicit ids, a transaction per few thousand rows
-//! ([`writer`]); on PostgreSQL the identity sequences are then moved past the largest id.
+//! ([`writer`]), the search documents of films, press materials, organizations, people,
+//! festivals, editions, locations and agreements beside their rows (reported as the table
+//! `search_document`); on PostgreSQL the identity sequences are then moved past the
+//! largest id.
 
 mod agreements;
 mod dice;
@@ -140,7 +143,7 @@ pub async fn load(db: &DatabaseConnection, options: &Options) -> Result<Report, 
         reset_sequences(db).await?;
     }
     Ok(Report {
-        tables: out.times,
+        tables: out.finish(),
         total: started.elapsed(),
     })
 }

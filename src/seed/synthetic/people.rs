@@ -62,7 +62,7 @@ pub(crate) async fn organizations(w: &mut World, out: &mut Writer<'_>) -> Result
             version: 1,
         }
     });
-    out.write::<organization::Entity, _>("organization", count, rows)
+    out.write_indexed::<organization::Entity, _>("organization", count, rows)
         .await?;
     Ok(())
 }
@@ -90,7 +90,7 @@ pub(crate) async fn people(w: &mut World, out: &mut Writer<'_>) -> Result<(), Db
             version: 1,
         }
     });
-    out.write::<person::Entity, _>("person", count, rows)
+    out.write_indexed::<person::Entity, _>("person", count, rows)
         .await?;
     Ok(())
 }

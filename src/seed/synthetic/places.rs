@@ -76,7 +76,7 @@ pub(crate) async fn write(w: &mut World, out: &mut Writer<'_>) -> Result<(), DbE
         });
     }
     w.index_places();
-    out.write::<location::Entity, _>("location", count, rows)
+    out.write_indexed::<location::Entity, _>("location", count, rows)
         .await?;
     Ok(())
 }

@@ -97,7 +97,7 @@ pub(crate) async fn materials(w: &mut World, out: &mut Writer<'_>) -> Result<(),
             version: 1,
         }
     });
-    out.write::<press_material::Entity, _>("press_material", count, rows)
+    out.write_indexed::<press_material::Entity, _>("press_material", count, rows)
         .await?;
     w.press = known;
     Ok(())

@@ -1,6 +1,7 @@
 //! Writing rows fast: multi-row `INSERT` statements kept under the engine's bind-parameter
 //! limit, a transaction per few thousand rows, a progress bar per table on stderr, and the
-//! time each table took.
+//! time each table took. Searchable rows get their search documents in the same
+//! transaction as they are written ([`Writer::write_indexed`]).
 
 use std::time::{Duration, Instant};
 
@@ -8,6 +9,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, InsertMany, IntoActiveModel, Iterable,
     TransactionTrait,
+};
+
+use crate::{
+    entities::search_document,
+    store::search::{Indexed, index},
 };
 
 /// Rows committed per transaction.
@@ -35,6 +41,8 @@ pub(crate) struct Writer<'a> {
     sqlite: bool,
     max_parameters: usize,
     pub(crate) times: Vec<TableTime>,
+    /// Search documents written so far, and the time spent making and writing them.
+    indexed: TableTime,
 }
 
 impl<'a> Writer<'a> {
@@ -48,6 +56,11 @@ impl<'a> Writer<'a> {
             sqlite: !postgres,
             max_parameters,
             times: Vec::new(),
+            indexed: TableTime {
+                table: "search_document",
+                rows: 0,
+                elapsed: Duration::ZERO,
+            },
         }
     }
 
@@ -77,7 +90,49 @@ impl<'a> Writer<'a> {
         E::Model: IntoActiveModel<E::ActiveModel>,
         I: IntoIterator<Item = E::Model>,
     {
+        self.write_with::<E, I>(table, expected, rows, |_| Vec::new())
+            .await
+    }
+
+    /// Like [`Writer::write`] for a searchable table: each statement's rows get their search
+    /// documents in the same transaction.
+    pub(crate) async fn write_indexed<E, I>(
+        &mut self,
+        table: &'static str,
+        expected: usize,
+        rows: I,
+    ) -> Result<usize, DbErr>
+    where
+        E: Indexed,
+        E::Model: IntoActiveModel<E::ActiveModel>,
+        I: IntoIterator<Item = E::Model>,
+    {
+        self.write_with::<E, I>(table, expected, rows, |chunk| {
+            chunk.iter().map(E::document).collect()
+        })
+        .await
+    }
+
+    /// The search documents' row count and time, once every table is written.
+    pub(crate) fn finish(mut self) -> Vec<TableTime> {
+        self.times.push(self.indexed);
+        self.times
+    }
+
+    async fn write_with<E, I>(
+        &mut self,
+        table: &'static str,
+        expected: usize,
+        rows: I,
+        documents: impl Fn(&[E::Model]) -> Vec<search_document::Model>,
+    ) -> Result<usize, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: IntoActiveModel<E::ActiveModel>,
+        I: IntoIterator<Item = E::Model>,
+    {
         let started = Instant::now();
+        let mut indexing = Duration::ZERO;
         let columns = E::Column::iter().count().max(1);
         let per_statement = (self.max_parameters / columns).clamp(1, MAX_ROWS_PER_STATEMENT);
         let bar = self.bar(table, expected);
@@ -97,9 +152,18 @@ impl<'a> Writer<'a> {
                     break;
                 }
                 let n = chunk.len();
+                let making = Instant::now();
+                let docs = documents(&chunk);
+                indexing += making.elapsed();
                 InsertMany::<E::ActiveModel>::many(chunk)
                     .exec_without_returning(&txn)
                     .await?;
+                if !docs.is_empty() {
+                    let writing = Instant::now();
+                    self.indexed.rows += docs.len();
+                    index::insert(&txn, docs).await?;
+                    indexing += writing.elapsed();
+                }
                 in_transaction += n;
                 bar.inc(n as u64);
             }
@@ -108,10 +172,11 @@ impl<'a> Writer<'a> {
         }
         bar.set_length(written as u64);
         bar.finish();
+        self.indexed.elapsed += indexing;
         self.times.push(TableTime {
             table,
             rows: written,
-            elapsed: started.elapsed(),
+            elapsed: started.elapsed().saturating_sub(indexing),
         });
         Ok(written)
     }

@@ -111,6 +111,12 @@ async fn anonymous_get_queries_are_public_for_the_configured_max_age() {
         "{vary}"
     );
 
+    let search = "query($q: String!) { search(query: $q) { totalCount nodes { __typename } } }";
+    assert_eq!(
+        cache_control(&app, search, &json!({ "q": "соглашения" })).await,
+        "public, max-age=60"
+    );
+
     let app = app.with_http(http(300, &[]));
     assert_eq!(
         cache_control(&app, PRESS, &json!({})).await,
