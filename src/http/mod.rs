@@ -3,9 +3,11 @@
 
 mod endpoint;
 mod health;
+pub mod persisted;
 mod playground;
 mod rejection;
 mod seo;
+pub mod trusted;
 
 use axum::{Router, routing::get};
 use tower_http::limit::RequestBodyLimitLayer;

@@ -1,0 +1,289 @@
+//! The response cache: whole responses to anonymous queries, kept in process (a
+//! least-recently-used map bounded in bytes) or in a shared Redis, keyed by
+//! [`key::CacheKey`], and invalidated by writes through topic generations (see [`topics`]).
+//!
+//! Only writes made through this process's API (or, with Redis, any instance's API and
+//! `kinograph import --cache-url`) invalidate; other writes to the database are seen when
+//! entries expire (their max-age, or `--response-cache-ttl`).
+
+pub mod key;
+pub mod memory;
+pub mod reads;
+pub mod redis;
+pub mod topics;
+
+use std::{
+    collections::BTreeSet,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use async_graphql::{CacheControl, Response};
+
+use crate::metrics::CacheFigures;
+
+use self::{
+    key::CacheKey,
+    memory::{Generations, SizedLru},
+    redis::SharedRedis,
+    topics::{TOPICS, Topic},
+};
+
+/// Where entries live.
+enum Backend {
+    Memory {
+        entries: SizedLru<CacheKey, Arc<Entry>>,
+        generations: Generations,
+    },
+    Redis(SharedRedis),
+}
+
+/// One stored response: the generations of its topics when it was computed, its expiry and
+/// its JSON.
+struct Entry {
+    topics: Vec<(Topic, u64)>,
+    expires: Instant,
+    body: Vec<u8>,
+}
+
+/// Counts of the cache's work, for `/metrics`.
+#[derive(Debug, Default)]
+pub struct Counters {
+    /// Requests answered from the cache.
+    pub hits: AtomicU64,
+    /// Cacheable requests that had to run.
+    pub misses: AtomicU64,
+    /// Responses stored.
+    pub stores: AtomicU64,
+    /// Writes that moved topic generations.
+    pub invalidations: AtomicU64,
+    /// Entries evicted to stay within the size bound.
+    pub evictions: AtomicU64,
+}
+
+/// The response cache (shared by clones of the state).
+pub struct ResponseCache {
+    backend: Backend,
+    default_ttl: Duration,
+    /// What it did so far.
+    pub counters: Counters,
+}
+
+/// What a lookup found: the response on a hit; on a miss, the generations to store the
+/// response with (read before running it, so a write that lands meanwhile makes it stale).
+pub struct Lookup {
+    /// The cached response.
+    pub hit: Option<Response>,
+    generations: Option<Vec<u64>>,
+}
+
+impl ResponseCache {
+    /// An in-process cache holding at most `max_bytes` of responses.
+    pub fn memory(max_bytes: usize, default_ttl: Duration) -> Self {
+        Self::with(
+            Backend::Memory {
+                entries: SizedLru::new(max_bytes),
+                generations: Generations::default(),
+            },
+            default_ttl,
+        )
+    }
+
+    /// A cache in the shared Redis.
+    pub fn redis(redis: SharedRedis, default_ttl: Duration) -> Self {
+        Self::with(Backend::Redis(redis), default_ttl)
+    }
+
+    fn with(backend: Backend, default_ttl: Duration) -> Self {
+        Self {
+            backend,
+            default_ttl,
+            counters: Counters::default(),
+        }
+    }
+
+    /// Looks `key` up.
+    pub async fn lookup(&self, key: &CacheKey) -> Lookup {
+        let (entry, generations) = match &self.backend {
+            Backend::Memory {
+                entries,
+                generations,
+            } => (entries.get(key), Some(generations.snapshot())),
+            Backend::Redis(redis) => match redis.lookup(&key.0).await {
+                Some((stored, generations)) => (stored.and_then(|s| decode(&s)), Some(generations)),
+                None => (None, None),
+            },
+        };
+        let hit = match (&entry, &generations) {
+            (Some(entry), Some(now)) if entry.is_valid(now) => {
+                serde_json::from_slice::<Response>(&entry.body).ok()
+            }
+            _ => None,
+        };
+        let counter = if hit.is_some() {
+            &self.counters.hits
+        } else {
+            &self.counters.misses
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        Lookup { hit, generations }
+    }
+
+    /// Stores `response` to the query `document` (operation `operation_name`) under `key`
+    /// when it may be cached: no errors, public, not `no-cache`. `lookup` is what the lookup
+    /// before running it returned.
+    pub async fn store(
+        &self,
+        key: CacheKey,
+        lookup: Lookup,
+        (document, operation_name): (&str, Option<&str>),
+        response: &Response,
+    ) {
+        let Some(snapshot) = lookup.generations else {
+            return;
+        };
+        let Some(ttl) = self.ttl(response) else {
+            return;
+        };
+        let Some(read) = reads::read_types(document, operation_name) else {
+            return;
+        };
+        let Ok(body) = serde_json::to_vec(response) else {
+            return;
+        };
+        let topics = topics::topics_of_reads(read.iter().map(String::as_str))
+            .into_iter()
+            .map(|t| (t, snapshot.get(t.index()).copied().unwrap_or_default()))
+            .collect();
+        let entry = Entry {
+            topics,
+            expires: Instant::now() + ttl,
+            body,
+        };
+        let stored = match &self.backend {
+            Backend::Memory { entries, .. } => {
+                let size = entry.body.len() + key.0.len() + 64;
+                let evicted = entries.put(key, Arc::new(entry), size);
+                self.counters
+                    .evictions
+                    .fetch_add(evicted as u64, Ordering::Relaxed);
+                true
+            }
+            Backend::Redis(redis) => redis.store(&key.0, encode(&entry), ttl).await,
+        };
+        if stored {
+            self.counters.stores.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// How long `response` may be served from the cache; `None` when it may not be cached.
+    fn ttl(&self, response: &Response) -> Option<Duration> {
+        let CacheControl { public, max_age } = response.cache_control;
+        if !response.errors.is_empty() || !public || max_age < 0 {
+            return None;
+        }
+        let ttl = if max_age > 0 {
+            Duration::from_secs(max_age as u64)
+        } else {
+            self.default_ttl
+        };
+        // TTL: the one place where an entry's lifetime is decided. The HTTP caching work caps
+        // public max-age at the next embargo lift; that cap belongs here too (min with it).
+        Some(ttl).filter(|ttl| !ttl.is_zero())
+    }
+
+    /// Invalidates what the writes of `entity_types` could change; with none recorded by
+    /// a mutation, everything.
+    pub async fn invalidate(&self, entity_types: &BTreeSet<String>) {
+        let topics: Vec<Topic> = if entity_types.is_empty() {
+            TOPICS.to_vec()
+        } else {
+            topics::topics_of_writes(entity_types).into_iter().collect()
+        };
+        match &self.backend {
+            Backend::Memory { generations, .. } => generations.bump(&topics),
+            Backend::Redis(redis) => {
+                redis.bump(&topics).await;
+            }
+        }
+        self.counters.invalidations.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// What the cache did so far, for `/metrics`.
+    pub fn figures(&self) -> CacheFigures {
+        let count = |counter: &AtomicU64| counter.load(Ordering::Relaxed);
+        CacheFigures {
+            hits: count(&self.counters.hits),
+            misses: count(&self.counters.misses),
+            stores: count(&self.counters.stores),
+            invalidations: count(&self.counters.invalidations),
+            evictions: count(&self.counters.evictions),
+            usage: match &self.backend {
+                Backend::Memory { entries, .. } => Some(entries.usage()),
+                Backend::Redis(_) => None,
+            },
+        }
+    }
+}
+
+impl Entry {
+    fn is_valid(&self, generations: &[u64]) -> bool {
+        Instant::now() < self.expires
+            && self
+                .topics
+                .iter()
+                .all(|(topic, generation)| generations.get(topic.index()) == Some(generation))
+    }
+}
+
+/// Redis value: `index:generation,...` on the first line, then the response's JSON (Redis
+/// expires the key, so the expiry is not stored).
+fn encode(entry: &Entry) -> Vec<u8> {
+    let header: Vec<String> = entry
+        .topics
+        .iter()
+        .map(|(t, g)| format!("{}:{g}", t.index()))
+        .collect();
+    let mut out = header.join(",").into_bytes();
+    out.push(b'\n');
+    out.extend_from_slice(&entry.body);
+    out
+}
+
+fn decode(stored: &[u8]) -> Option<Arc<Entry>> {
+    let split = stored.iter().position(|b| *b == b'\n')?;
+    let header = std::str::from_utf8(&stored[..split]).ok()?;
+    let mut topics = Vec::new();
+    for pair in header.split(',').filter(|p| !p.is_empty()) {
+        let (index, generation) = pair.split_once(':')?;
+        let topic = *TOPICS.get(index.parse::<usize>().ok()?)?;
+        topics.push((topic, generation.parse().ok()?));
+    }
+    Some(Arc::new(Entry {
+        topics,
+        expires: Instant::now() + Duration::from_secs(1),
+        body: stored[split + 1..].to_vec(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redis_entries_read_back_as_written() {
+        let entry = Entry {
+            topics: vec![(Topic::Film, 3), (Topic::Any, 11)],
+            expires: Instant::now(),
+            body: b"{\"data\":{}}".to_vec(),
+        };
+        let back = decode(&encode(&entry)).expect("decodes");
+        assert_eq!(back.topics, entry.topics);
+        assert_eq!(back.body, entry.body);
+        assert!(back.is_valid(&[3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]));
+        assert!(!back.is_valid(&[4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]));
+    }
+}
