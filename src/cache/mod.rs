@@ -21,9 +21,9 @@ use std::{
     time::{Duration, Instant},
 };
 
-use async_graphql::{CacheControl, Response};
+use async_graphql::{CacheControl, Request, Response};
 
-use crate::metrics::CacheFigures;
+use crate::{graphql::types::locale::Locale, metrics::CacheFigures};
 
 use self::{
     key::CacheKey,
@@ -72,12 +72,14 @@ pub struct ResponseCache {
     pub counters: Counters,
 }
 
-/// What a lookup found: the response on a hit; on a miss, the generations to store the
-/// response with (read before running it, so a write that lands meanwhile makes it stale).
-pub struct Lookup {
-    /// The cached response.
-    pub hit: Option<Response>,
+/// A cacheable request the cache did not answer: its key and document, and the generations
+/// to store its response with (read before it runs, so a write that lands meanwhile leaves
+/// the stored response stale).
+pub struct Pending {
+    key: CacheKey,
     generations: Option<Vec<u64>>,
+    query: String,
+    operation_name: Option<String>,
 }
 
 impl ResponseCache {
@@ -105,15 +107,17 @@ impl ResponseCache {
         }
     }
 
-    /// Looks `key` up.
-    pub async fn lookup(&self, key: &CacheKey) -> Lookup {
+    /// Looks `request` (answered in `locale`) up: its response on a hit, else what
+    /// [`Self::finish`] needs to store the response.
+    pub async fn begin(&self, request: &Request, locale: Locale) -> Result<Response, Pending> {
+        let key = CacheKey::of(request, locale);
         let (entry, generations) = match &self.backend {
             Backend::Memory {
                 entries,
                 generations,
-            } => (entries.get(key), Some(generations.snapshot())),
+            } => (entries.get(&key), Some(generations.snapshot())),
             Backend::Redis(redis) => match redis.lookup(&key.0).await {
-                Some((stored, generations)) => (stored.and_then(|s| decode(&s)), Some(generations)),
+                Some((stored, now)) => (stored.and_then(|s| redis::decode(&s)), Some(now)),
                 None => (None, None),
             },
         };
@@ -123,32 +127,48 @@ impl ResponseCache {
             }
             _ => None,
         };
-        let counter = if hit.is_some() {
-            &self.counters.hits
-        } else {
-            &self.counters.misses
-        };
-        counter.fetch_add(1, Ordering::Relaxed);
-        Lookup { hit, generations }
+        if let Some(hit) = hit {
+            self.counters.hits.fetch_add(1, Ordering::Relaxed);
+            return Ok(hit);
+        }
+        self.counters.misses.fetch_add(1, Ordering::Relaxed);
+        Err(Pending {
+            key,
+            generations,
+            query: request.query.clone(),
+            operation_name: request.operation_name.clone(),
+        })
     }
 
-    /// Stores `response` to the query `document` (operation `operation_name`) under `key`
-    /// when it may be cached: no errors, public, not `no-cache`. `lookup` is what the lookup
-    /// before running it returned.
-    pub async fn store(
+    /// After a request ran: invalidates what the entity types it `wrote` could change (a
+    /// mutation that succeeded without recording a write invalidates everything), then
+    /// stores the response of a `pending` miss when it may be cached.
+    pub async fn finish(
         &self,
-        key: CacheKey,
-        lookup: Lookup,
-        (document, operation_name): (&str, Option<&str>),
+        pending: Option<Pending>,
+        wrote: &BTreeSet<String>,
+        mutation: bool,
         response: &Response,
     ) {
-        let Some(snapshot) = lookup.generations else {
+        if !wrote.is_empty() || (mutation && response.errors.is_empty()) {
+            self.invalidate(wrote).await;
+        }
+        if let Some(pending) = pending {
+            self.store(pending, response).await;
+        }
+    }
+
+    /// Stores `response` when it may be cached: no errors, public, not `no-cache`, and a
+    /// query whose reads are known.
+    async fn store(&self, pending: Pending, response: &Response) {
+        let Some(snapshot) = pending.generations else {
             return;
         };
         let Some(ttl) = self.ttl(response) else {
             return;
         };
-        let Some(read) = reads::read_types(document, operation_name) else {
+        let Some(read) = reads::read_types(&pending.query, pending.operation_name.as_deref())
+        else {
             return;
         };
         let Ok(body) = serde_json::to_vec(response) else {
@@ -163,6 +183,7 @@ impl ResponseCache {
             expires: Instant::now() + ttl,
             body,
         };
+        let key = pending.key;
         let stored = match &self.backend {
             Backend::Memory { entries, .. } => {
                 let size = entry.body.len() + key.0.len() + 64;
@@ -172,7 +193,7 @@ impl ResponseCache {
                     .fetch_add(evicted as u64, Ordering::Relaxed);
                 true
             }
-            Backend::Redis(redis) => redis.store(&key.0, encode(&entry), ttl).await,
+            Backend::Redis(redis) => redis.store(&key.0, redis::encode(&entry), ttl).await,
         };
         if stored {
             self.counters.stores.fetch_add(1, Ordering::Relaxed);
@@ -195,9 +216,8 @@ impl ResponseCache {
         Some(ttl).filter(|ttl| !ttl.is_zero())
     }
 
-    /// Invalidates what the writes of `entity_types` could change; with none recorded by
-    /// a mutation, everything.
-    pub async fn invalidate(&self, entity_types: &BTreeSet<String>) {
+    /// Invalidates what the writes of `entity_types` could change; everything for none.
+    async fn invalidate(&self, entity_types: &BTreeSet<String>) {
         let topics: Vec<Topic> = if entity_types.is_empty() {
             TOPICS.to_vec()
         } else {
@@ -236,54 +256,5 @@ impl Entry {
                 .topics
                 .iter()
                 .all(|(topic, generation)| generations.get(topic.index()) == Some(generation))
-    }
-}
-
-/// Redis value: `index:generation,...` on the first line, then the response's JSON (Redis
-/// expires the key, so the expiry is not stored).
-fn encode(entry: &Entry) -> Vec<u8> {
-    let header: Vec<String> = entry
-        .topics
-        .iter()
-        .map(|(t, g)| format!("{}:{g}", t.index()))
-        .collect();
-    let mut out = header.join(",").into_bytes();
-    out.push(b'\n');
-    out.extend_from_slice(&entry.body);
-    out
-}
-
-fn decode(stored: &[u8]) -> Option<Arc<Entry>> {
-    let split = stored.iter().position(|b| *b == b'\n')?;
-    let header = std::str::from_utf8(&stored[..split]).ok()?;
-    let mut topics = Vec::new();
-    for pair in header.split(',').filter(|p| !p.is_empty()) {
-        let (index, generation) = pair.split_once(':')?;
-        let topic = *TOPICS.get(index.parse::<usize>().ok()?)?;
-        topics.push((topic, generation.parse().ok()?));
-    }
-    Some(Arc::new(Entry {
-        topics,
-        expires: Instant::now() + Duration::from_secs(1),
-        body: stored[split + 1..].to_vec(),
-    }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn redis_entries_read_back_as_written() {
-        let entry = Entry {
-            topics: vec![(Topic::Film, 3), (Topic::Any, 11)],
-            expires: Instant::now(),
-            body: b"{\"data\":{}}".to_vec(),
-        };
-        let back = decode(&encode(&entry)).expect("decodes");
-        assert_eq!(back.topics, entry.topics);
-        assert_eq!(back.body, entry.body);
-        assert!(back.is_valid(&[3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]));
-        assert!(!back.is_valid(&[4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]));
     }
 }

@@ -9,12 +9,15 @@ use std::{
         Arc,
         atomic::{AtomicBool, Ordering},
     },
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
-use super::topics::{TOPICS, Topic};
+use super::{
+    Entry,
+    topics::{TOPICS, Topic},
+};
 
 /// How long one Redis call may take before the request goes on without it.
 const TIMEOUT: Duration = Duration::from_millis(250);
@@ -133,5 +136,55 @@ impl SharedRedis {
         pipe.set_ex(self.key("apq", hash), query, PERSISTED_TTL_SECONDS)
             .ignore();
         self.run::<()>(&pipe).await.is_some()
+    }
+}
+
+/// Redis value: `index:generation,...` on the first line, then the response's JSON (Redis
+/// expires the key, so the expiry is not stored).
+pub(super) fn encode(entry: &Entry) -> Vec<u8> {
+    let header: Vec<String> = entry
+        .topics
+        .iter()
+        .map(|(t, g)| format!("{}:{g}", t.index()))
+        .collect();
+    let mut out = header.join(",").into_bytes();
+    out.push(b'\n');
+    out.extend_from_slice(&entry.body);
+    out
+}
+
+pub(super) fn decode(stored: &[u8]) -> Option<Arc<Entry>> {
+    let split = stored.iter().position(|b| *b == b'\n')?;
+    let header = std::str::from_utf8(&stored[..split]).ok()?;
+    let mut topics = Vec::new();
+    for pair in header.split(',').filter(|p| !p.is_empty()) {
+        let (index, generation) = pair.split_once(':')?;
+        let topic = *TOPICS.get(index.parse::<usize>().ok()?)?;
+        topics.push((topic, generation.parse().ok()?));
+    }
+    Some(Arc::new(Entry {
+        topics,
+        expires: Instant::now() + Duration::from_secs(1),
+        body: stored[split + 1..].to_vec(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cache::topics::Topic;
+
+    #[test]
+    fn redis_entries_read_back_as_written() {
+        let entry = Entry {
+            topics: vec![(Topic::Film, 3), (Topic::Any, 11)],
+            expires: Instant::now(),
+            body: b"{\"data\":{}}".to_vec(),
+        };
+        let back = decode(&encode(&entry)).expect("decodes");
+        assert_eq!(back.topics, entry.topics);
+        assert_eq!(back.body, entry.body);
+        assert!(back.is_valid(&[3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]));
+        assert!(!back.is_valid(&[4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]));
     }
 }

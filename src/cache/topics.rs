@@ -153,21 +153,14 @@ pub fn topics_of_writes<'a>(written: impl IntoIterator<Item = &'a String>) -> BT
         .collect()
 }
 
-/// What one request wrote.
-#[derive(Debug, Default)]
-pub struct Captured {
-    /// Entity types its writes recorded.
-    pub written: BTreeSet<String>,
-}
-
 tokio::task_local! {
-    static CAPTURE: RefCell<Captured>;
+    static CAPTURE: RefCell<BTreeSet<String>>;
 }
 
-/// Runs `future`, returning its output with the entity types it wrote.
-pub async fn capture<F: Future>(future: F) -> (F::Output, Captured) {
+/// Runs `future`, returning its output with the entity types its writes recorded.
+pub async fn capture<F: Future>(future: F) -> (F::Output, BTreeSet<String>) {
     CAPTURE
-        .scope(RefCell::new(Captured::default()), async move {
+        .scope(RefCell::new(BTreeSet::new()), async move {
             let output = future.await;
             let captured = CAPTURE.with(|c| std::mem::take(&mut *c.borrow_mut()));
             (output, captured)
@@ -180,9 +173,7 @@ pub async fn capture<F: Future>(future: F) -> (F::Output, Captured) {
 pub fn wrote<'a>(entity_types: impl IntoIterator<Item = &'a str>) {
     let _ = CAPTURE.try_with(|c| {
         if let Ok(mut captured) = c.try_borrow_mut() {
-            captured
-                .written
-                .extend(entity_types.into_iter().map(str::to_string));
+            captured.extend(entity_types.into_iter().map(str::to_string));
         }
     });
 }
@@ -224,7 +215,7 @@ mod tests {
     #[tokio::test]
     async fn capture_sees_the_writes_of_its_own_future_only() {
         let ((), captured) = capture(async { wrote(["Film", "Shoot"]) }).await;
-        assert_eq!(captured.written.len(), 2);
+        assert_eq!(captured.len(), 2);
         wrote(["Person"]); // outside any capture: ignored, no panic
     }
 }

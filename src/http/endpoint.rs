@@ -17,7 +17,7 @@ use super::{persisted, playground, rejection::Rejection};
 use std::time::Instant;
 
 use crate::{
-    cache::{key::CacheKey, topics},
+    cache::topics,
     domain::viewer::Caller,
     error::AppError,
     graphql::{documents, execute_one, types::locale::Locale},
@@ -158,25 +158,21 @@ async fn execute(
                 )]);
             }
             // Anonymous queries may be answered from the response cache.
-            let cache = state
-                .cache
-                .as_deref()
-                .filter(|_| !keyed && !prepared.mutation);
-            let mut cached = None;
-            if let Some(cache) = cache {
-                let key = CacheKey::of(&request, locale);
-                let lookup = cache.lookup(&key).await;
-                if let Some(hit) = lookup.hit {
-                    state.metrics.observe(&Observation {
-                        operation: prepared.name.as_deref().unwrap_or("anonymous"),
-                        failed: false,
-                        statements: 0,
-                        elapsed: started.elapsed(),
-                    });
-                    return hit;
+            let cache = state.cache.as_deref();
+            let mut pending = None;
+            if let Some(cache) = cache.filter(|_| !keyed && !prepared.mutation) {
+                match cache.begin(&request, locale).await {
+                    Ok(hit) => {
+                        state.metrics.observe(&Observation {
+                            operation: prepared.name.as_deref().unwrap_or("anonymous"),
+                            failed: false,
+                            statements: 0,
+                            elapsed: started.elapsed(),
+                        });
+                        return hit;
+                    }
+                    Err(miss) => pending = Some(miss),
                 }
-                let document = (request.query.clone(), request.operation_name.clone());
-                cached = Some((cache, key, lookup, document));
             }
             // Mutations write, and read what they wrote: they run on the primary.
             let db = if prepared.mutation {
@@ -184,17 +180,11 @@ async fn execute(
             } else {
                 &state.read_db
             };
-            let ((response, statements), captured) =
+            let ((response, statements), written) =
                 topics::capture(execute_one(&state.schema, db, caller, locale, request)).await;
-            if let Some(cache) = &state.cache
-                && (!captured.written.is_empty()
-                    || (prepared.mutation && response.errors.is_empty()))
-            {
-                cache.invalidate(&captured.written).await;
-            }
-            if let Some((cache, key, lookup, (query, name))) = cached {
+            if let Some(cache) = cache {
                 cache
-                    .store(key, lookup, (&query, name.as_deref()), &response)
+                    .finish(pending, &written, prepared.mutation, &response)
                     .await;
             }
             state.metrics.observe(&Observation {
