@@ -211,8 +211,9 @@ impl ResponseCache {
         } else {
             self.default_ttl
         };
-        // TTL: the one place where an entry's lifetime is decided. The HTTP caching work caps
-        // public max-age at the next embargo lift; that cap belongs here too (min with it).
+        // TTL: the one place where an entry's lifetime is decided. EMBARGO CAP: the HTTP
+        // caching work caps public max-age at the next embargo lift (its embargo clock); take
+        // the minimum with that cap here, so no entry outlives an embargo.
         Some(ttl).filter(|ttl| !ttl.is_zero())
     }
 
