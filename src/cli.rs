@@ -199,7 +199,11 @@ const PROGRESS_FROM_LINES: usize = 2_000;
 
 /// `kinograph import FILE [--dry-run]`: rejected lines, then a summary, go to stderr; fails
 /// (exit code 1) when any line was rejected.
-pub async fn import(args: &DatabaseArgs, import: &crate::config::ImportArgs) -> anyhow::Result<()> {
+pub async fn import(
+    args: &DatabaseArgs,
+    import: &crate::config::ImportArgs,
+    serve: &crate::config::ServeArgs,
+) -> anyhow::Result<()> {
     let input = std::fs::read_to_string(&import.file)
         .with_context(|| format!("cannot read {}", import.file.display()))?;
     let (conn, _) = db::connect(&db_config(args)).await?;
@@ -253,6 +257,18 @@ pub async fn import(args: &DatabaseArgs, import: &crate::config::ImportArgs) -> 
             ""
         }
     );
+    // Servers sharing a cache through Redis drop what the import may have changed; an
+    // in-process cache cannot be reached from here (its entries expire with their TTL).
+    if !import.dry_run
+        && let Some(url) = &serve.cache_url
+    {
+        let redis = crate::cache::redis::SharedRedis::new(url, &serve.cache_prefix)?;
+        if redis.bump(&crate::cache::topics::TOPICS).await {
+            eprintln!("shared response cache invalidated");
+        } else {
+            eprintln!("warning: the shared response cache could not be invalidated");
+        }
+    }
     if report.rejected.is_empty() {
         Ok(())
     } else {
@@ -263,5 +279,12 @@ pub async fn import(args: &DatabaseArgs, import: &crate::config::ImportArgs) -> 
 /// `kinograph schema`: prints the SDL.
 pub fn print_schema() -> anyhow::Result<()> {
     print!("{}", crate::graphql::sdl());
+    Ok(())
+}
+
+/// `kinograph trusted-documents PATH...`: prints the manifest of the operations of the
+/// `.graphql` files found at the paths.
+pub fn trusted_documents(args: &crate::config::TrustedDocumentsArgs) -> anyhow::Result<()> {
+    println!("{}", crate::http::trusted::manifest(&args.paths)?);
     Ok(())
 }

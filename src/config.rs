@@ -39,6 +39,16 @@ pub enum Command {
     /// Issue, list and revoke API keys.
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// Print the trusted-documents manifest (for `--trusted-documents`) of `.graphql` files.
+    TrustedDocuments(TrustedDocumentsArgs),
+}
+
+/// Options of `kinograph trusted-documents`.
+#[derive(Debug, Clone, Args)]
+pub struct TrustedDocumentsArgs {
+    /// `.graphql` files, or directories searched for them.
+    #[arg(required = true)]
+    pub paths: Vec<std::path::PathBuf>,
 }
 
 /// The formats `kinograph export` writes.
@@ -143,6 +153,40 @@ pub struct ServeArgs {
     /// `http://` and the address the server listens on.
     #[arg(long, env = "KINOGRAPH_PUBLIC_URL", global = true, value_parser = crate::seo::urls::PublicUrl::parse)]
     pub public_url: Option<crate::seo::urls::PublicUrl>,
+    /// Bytes of anonymous query responses the in-process response cache keeps (least
+    /// recently used leave first); 0 turns the response cache off.
+    #[arg(
+        long,
+        env = "KINOGRAPH_RESPONSE_CACHE_BYTES",
+        default_value_t = 64 * 1024 * 1024,
+        global = true
+    )]
+    pub response_cache_bytes: usize,
+    /// Longest time (seconds) a cached response lives: less when the schema hints a shorter
+    /// max-age or an embargo lifts sooner; writes through this API invalidate it at once.
+    #[arg(
+        long,
+        env = "KINOGRAPH_RESPONSE_CACHE_TTL",
+        default_value_t = 60,
+        global = true
+    )]
+    pub response_cache_ttl: u64,
+    /// Shared cache (`redis://host:port/db`): responses, their invalidations and persisted
+    /// queries live there, shared by every instance; `import` invalidates there too.
+    #[arg(long, env = "KINOGRAPH_CACHE_URL", global = true)]
+    pub cache_url: Option<String>,
+    /// Prefix of every key in the shared cache.
+    #[arg(
+        long,
+        env = "KINOGRAPH_CACHE_PREFIX",
+        default_value = "kinograph:",
+        global = true
+    )]
+    pub cache_prefix: String,
+    /// Apollo persisted-query manifest of the only operations anonymous clients may run
+    /// (see `kinograph trusted-documents`); keyed clients are not restricted.
+    #[arg(long, env = "KINOGRAPH_TRUSTED_DOCUMENTS", global = true)]
+    pub trusted_documents: Option<std::path::PathBuf>,
     /// HTTP caching and CORS.
     #[command(flatten)]
     pub http: HttpArgs,

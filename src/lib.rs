@@ -4,10 +4,13 @@
 //! - `db`: connecting (SQLite or PostgreSQL by URL), migrations, statement counting.
 //! - `entities`: one sea-orm entity per table; `domain`: enums and the caller.
 //! - `store`: every query, with visibility; `graphql`: schema, types, batched loaders.
-//! - `http`: router, GraphQL endpoint, playground, health, SEO routes; `seed`: demo data.
+//! - `http`: router, GraphQL endpoint, persisted queries, playground, health, SEO routes;
+//!   `seed`: demo data.
 //! - `seo`: canonical URLs, schema.org JSON-LD, the Atom feed, iCalendar files, the sitemap.
+//! - `cache`: the response cache (in process or in Redis) and its invalidation by writes.
 //! - `contract`: the client operations of `tests/operations/`, for the tools.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod contract;
@@ -46,6 +49,7 @@ pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<
         Some(config) => Some(db::connect_counted(&config, &statements).await?),
         None => None,
     };
+    let state = AppState::new(conn.clone(), replica, statements).configured(args)?;
     if !args.no_demo
         && seed::load_demo(&conn)
             .await
@@ -68,7 +72,7 @@ pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<
         .clone()
         .unwrap_or_else(|| seo::urls::PublicUrl::from_listen_address(address));
     tracing::info!(public_url = public_url.as_str(), "canonical URLs");
-    let state = AppState::new(conn, replica, statements)
+    let state = state
         .with_http(args.http.clone())
         .with_public_url(public_url);
     axum::serve(listener, app(state))

@@ -19,6 +19,7 @@ async fn main() -> anyhow::Result<()> {
         Command::CheckPlans(args) => kinograph::cli::check_plans(&cli.database, &args).await,
         Command::Keys(command) => kinograph::cli::keys(&cli.database, &command).await,
         Command::Export(args) => kinograph::cli::export(&cli.database, &args).await,
-        Command::Import(args) => kinograph::cli::import(&cli.database, &args).await,
+        Command::Import(args) => kinograph::cli::import(&cli.database, &args, &cli.serve).await,
+        Command::TrustedDocuments(args) => kinograph::cli::trusted_documents(&args),
     }
 }

@@ -147,6 +147,9 @@ impl Metrics {
                 s.requests
             );
         }
+        if let Some(cache) = &process.cache {
+            cache.render(&mut out);
+        }
         if let Some(rss) = process.resident_bytes {
             family(
                 &mut out,
@@ -178,6 +181,77 @@ pub struct ProcessFigures {
     pub resident_bytes: Option<u64>,
     /// Peak resident set size.
     pub peak_resident_bytes: Option<u64>,
+    /// The response cache's figures, when it is on.
+    pub cache: Option<CacheFigures>,
+}
+
+/// What the response cache did so far.
+#[derive(Debug, Clone, Default)]
+pub struct CacheFigures {
+    /// Requests answered from the cache.
+    pub hits: u64,
+    /// Cacheable requests that ran.
+    pub misses: u64,
+    /// Responses stored.
+    pub stores: u64,
+    /// Writes that invalidated entries.
+    pub invalidations: u64,
+    /// Entries evicted by the size bound.
+    pub evictions: u64,
+    /// Entries and bytes held (in-process cache only).
+    pub usage: Option<(usize, usize)>,
+}
+
+impl CacheFigures {
+    fn render(&self, out: &mut String) {
+        for (name, help, value) in [
+            (
+                "hits",
+                "Anonymous queries answered from the response cache.",
+                self.hits,
+            ),
+            (
+                "misses",
+                "Cacheable queries the response cache did not hold.",
+                self.misses,
+            ),
+            (
+                "stores",
+                "Responses stored in the response cache.",
+                self.stores,
+            ),
+            (
+                "invalidations",
+                "Writes that invalidated cached responses.",
+                self.invalidations,
+            ),
+            (
+                "evictions",
+                "Cached responses evicted by the size bound.",
+                self.evictions,
+            ),
+        ] {
+            let metric = format!("kinograph_response_cache_{name}_total");
+            family(out, &metric, "counter", help);
+            let _ = writeln!(out, "{metric} {value}");
+        }
+        if let Some((entries, bytes)) = self.usage {
+            family(
+                out,
+                "kinograph_response_cache_entries",
+                "gauge",
+                "Responses held.",
+            );
+            let _ = writeln!(out, "kinograph_response_cache_entries {entries}");
+            family(
+                out,
+                "kinograph_response_cache_bytes",
+                "gauge",
+                "Bytes of responses held.",
+            );
+            let _ = writeln!(out, "kinograph_response_cache_bytes {bytes}");
+        }
+    }
 }
 
 impl ProcessFigures {
@@ -201,6 +275,7 @@ impl ProcessFigures {
             statements,
             resident_bytes: kib("VmRSS:"),
             peak_resident_bytes: kib("VmHWM:"),
+            cache: None,
         }
     }
 }

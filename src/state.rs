@@ -1,16 +1,24 @@
-//! `AppState`: what every handler shares — the pool, the schema, the HTTP settings and the
-//! embargo clock.
+//! `AppState`: what every handler shares — the pool, the schema, the HTTP settings, the
+//! embargo clock and the caches.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
+use anyhow::Context as _;
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    config::HttpArgs, db::StatementCounter, graphql::AppSchema, metrics::Metrics,
-    seo::urls::PublicUrl, store::embargo::EmbargoClock,
+    cache::{ResponseCache, redis::SharedRedis},
+    config::{HttpArgs, ServeArgs},
+    db::StatementCounter,
+    graphql::AppSchema,
+    http::{persisted::PersistedQueries, trusted::TrustedDocuments},
+    metrics::Metrics,
+    seo::urls::PublicUrl,
+    store::embargo::EmbargoClock,
 };
 
-/// Shared, cheap-to-clone handler state. The server keeps no other state, so any number of
+/// Shared, cheap-to-clone handler state. Besides the caches (which any instance may lose
+/// without harm, or share through Redis) the server keeps no state, so any number of
 /// instances can serve behind a load balancer.
 #[derive(Clone)]
 pub struct AppState {
@@ -30,10 +38,17 @@ pub struct AppState {
     pub http: HttpArgs,
     /// When the next embargo lifts: public max-ages stop there (`embargo.cap(max_age)`).
     pub embargo: EmbargoClock,
+    /// Registered automatic persisted queries.
+    pub persisted: Arc<PersistedQueries>,
+    /// The only documents anonymous clients may run, when configured.
+    pub trusted: Option<Arc<TrustedDocuments>>,
+    /// The response cache, when on.
+    pub cache: Option<Arc<ResponseCache>>,
 }
 
 impl AppState {
-    /// State over a connected, migrated primary and an optional read replica.
+    /// State over a connected, migrated primary and an optional read replica, with an
+    /// in-process persisted-query store, no response cache and no trusted documents.
     pub fn new(
         db: DatabaseConnection,
         read_db: Option<DatabaseConnection>,
@@ -52,6 +67,9 @@ impl AppState {
             public_url: PublicUrl::default(),
             http,
             embargo,
+            persisted: Arc::new(PersistedQueries::new(None)),
+            trusted: None,
+            cache: None,
         }
     }
 
@@ -70,6 +88,45 @@ impl AppState {
         self.schema = crate::graphql::build_schema_for(public_url.clone());
         self.public_url = public_url;
         self
+    }
+
+    /// With `cache` as the response cache.
+    pub fn with_response_cache(mut self, cache: ResponseCache) -> Self {
+        self.cache = Some(Arc::new(cache));
+        self
+    }
+
+    /// With persisted queries shared through `redis`.
+    pub fn with_shared_persisted_queries(mut self, redis: SharedRedis) -> Self {
+        self.persisted = Arc::new(PersistedQueries::new(Some(redis)));
+        self
+    }
+
+    /// With `trusted` as the only documents anonymous clients may run.
+    pub fn with_trusted_documents(mut self, trusted: TrustedDocuments) -> Self {
+        self.trusted = Some(Arc::new(trusted));
+        self
+    }
+
+    /// Configured as the `serve` options say: the response cache (in process, or in Redis
+    /// with `--cache-url`), shared persisted queries, trusted documents (a manifest that
+    /// cannot be read is an error naming the file).
+    pub fn configured(mut self, args: &ServeArgs) -> anyhow::Result<Self> {
+        let ttl = Duration::from_secs(args.response_cache_ttl);
+        if let Some(url) = &args.cache_url {
+            let redis = SharedRedis::new(url, &args.cache_prefix)?;
+            self = self
+                .with_shared_persisted_queries(redis.clone())
+                .with_response_cache(ResponseCache::redis(redis, ttl));
+        } else if args.response_cache_bytes > 0 {
+            self = self.with_response_cache(ResponseCache::memory(args.response_cache_bytes, ttl));
+        }
+        if let Some(path) = &args.trusted_documents {
+            let trusted = TrustedDocuments::load(path)
+                .with_context(|| "--trusted-documents (KINOGRAPH_TRUSTED_DOCUMENTS)".to_string())?;
+            self = self.with_trusted_documents(trusted);
+        }
+        Ok(self)
     }
 }
 

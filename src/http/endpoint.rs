@@ -13,10 +13,11 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{caching::Hint, playground, rejection::Rejection};
-use std::time::Instant;
+use super::{caching::Hint, persisted, playground, rejection::Rejection};
+use std::time::{Duration, Instant};
 
 use crate::{
+    cache::topics,
     domain::viewer::Caller,
     error::AppError,
     graphql::{documents, execute_one, types::locale::Locale},
@@ -50,7 +51,12 @@ pub async fn get(State(state): State<AppState>, request: axum::extract::Request)
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("text/html"));
-    if wants_html && request.uri().query().is_none_or(|q| !q.contains("query=")) {
+    if wants_html
+        && request
+            .uri()
+            .query()
+            .is_none_or(|q| !q.contains("query=") && !q.contains("extensions="))
+    {
         return playground::page().await.into_response();
     }
     match GraphQLBatchRequest::<Rejection>::from_request(request, &state).await {
@@ -62,7 +68,7 @@ pub async fn get(State(state): State<AppState>, request: axum::extract::Request)
                     "mutations are not allowed over GET; send them with POST",
                 );
             }
-            execute(&state, &headers, batch.0).await
+            execute(&state, &headers, batch.0, true).await
         }
         Err(rejection) => rejection.into_response(),
     }
@@ -75,7 +81,7 @@ pub async fn post(
     batch: Result<GraphQLBatchRequest<Rejection>, Rejection>,
 ) -> Response {
     match batch {
-        Ok(batch) => execute(&state, &headers, batch.0).await,
+        Ok(batch) => execute(&state, &headers, batch.0, false).await,
         Err(rejection) => rejection.into_response(),
     }
 }
@@ -118,7 +124,12 @@ async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Respons
     }
 }
 
-async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> Response {
+async fn execute(
+    state: &AppState,
+    headers: &HeaderMap,
+    batch: BatchRequest,
+    over_get: bool,
+) -> Response {
     let caller = match caller(state, headers).await {
         Ok(caller) => caller,
         Err(response) => return response,
@@ -132,17 +143,56 @@ async fn execute(state: &AppState, headers: &HeaderMap, batch: BatchRequest) -> 
         let caller = caller.clone();
         async move {
             let started = Instant::now();
+            let keyed = caller.key_name.is_some();
+            let trusted = state.trusted.as_deref();
+            if let Err(error) =
+                persisted::resolve(&state.persisted, trusted, &mut request, keyed).await
+            {
+                return GqlResponse::from_errors(vec![error]);
+            }
             let prepared = documents::prepare(&mut request);
+            if over_get && prepared.mutation {
+                return GqlResponse::from_errors(vec![persisted::coded(
+                    "BAD_USER_INPUT",
+                    "mutations are not allowed over GET; send them with POST",
+                )]);
+            }
+            // Anonymous queries may be answered from the response cache.
+            let cache = state.cache.as_deref();
+            let mut pending = None;
+            if let Some(cache) = cache.filter(|_| !keyed && !prepared.mutation) {
+                match cache.begin(&request, locale).await {
+                    Ok(hit) => {
+                        state.metrics.observe(&Observation {
+                            operation: prepared.name.as_deref().unwrap_or("anonymous"),
+                            failed: false,
+                            statements: 0,
+                            elapsed: started.elapsed(),
+                        });
+                        return hit;
+                    }
+                    Err(miss) => pending = Some(miss),
+                }
+            }
             // Mutations write, and read what they wrote: they run on the primary.
             let db = if prepared.mutation {
                 &state.db
             } else {
                 &state.read_db
             };
-            let (response, statements) =
-                execute_one(&state.schema, db, caller, locale, request).await;
+            let ((response, statements), written) =
+                topics::capture(execute_one(&state.schema, db, caller, locale, request)).await;
             if prepared.mutation {
                 state.embargo.touch(); // a write may have moved an embargo
+            }
+            if let Some(cache) = cache {
+                let longest = match pending {
+                    Some(_) => Duration::from_secs(state.embargo.cap(u32::MAX).await.into()),
+                    None => Duration::ZERO,
+                };
+                cache
+                    .finish(pending, &written, prepared.mutation, &response, longest)
+                    .await;
             }
             state.metrics.observe(&Observation {
                 operation: prepared.name.as_deref().unwrap_or("anonymous"),

@@ -10,7 +10,8 @@ use crate::{db, metrics::ProcessFigures, state::AppState};
 
 /// The Prometheus text exposition of the request and process metrics.
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    let process = ProcessFigures::read(state.statements.get());
+    let mut process = ProcessFigures::read(state.statements.get());
+    process.cache = state.cache.as_ref().map(|cache| cache.figures());
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(&process),

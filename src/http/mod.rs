@@ -7,9 +7,11 @@ pub mod cors;
 mod endpoint;
 pub mod etag;
 mod health;
+pub mod persisted;
 mod playground;
 mod rejection;
 mod seo;
+pub mod trusted;
 
 use axum::{Router, middleware, routing::get};
 use tower_http::{

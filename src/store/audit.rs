@@ -165,6 +165,8 @@ pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<Entry<'_>>) -> A
         return Ok(());
     }
     search::index::follow(db, entries.iter().map(|e| (e.entity_type, e.entity_id))).await?;
+    // The response cache drops what these writes could change once the request ends.
+    crate::cache::topics::wrote(entries.iter().map(|entry| entry.entity_type));
     if is_postgres(db) {
         db.execute_unprepared(&format!(
             "SELECT pg_advisory_xact_lock({COMMIT_ORDER_LOCK})"

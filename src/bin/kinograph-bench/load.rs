@@ -6,7 +6,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use rand::{SeedableRng, rngs::StdRng};
+use rand::{Rng as _, SeedableRng, rngs::StdRng};
 
 use crate::{
     catalogue::Catalogue,
@@ -49,7 +49,7 @@ struct Worker {
 }
 
 /// Runs `operation` with `concurrency` clients for `duration`; `seed` makes the sequence of
-/// variables reproducible.
+/// variables reproducible; `bust_cache` makes every request miss the server's response cache.
 pub async fn run(
     client: &Client,
     operation: Operation,
@@ -57,6 +57,7 @@ pub async fn run(
     concurrency: usize,
     duration: Duration,
     seed: u64,
+    bust_cache: bool,
 ) -> Measurement {
     let started = Instant::now();
     let deadline = started + duration;
@@ -71,7 +72,11 @@ pub async fn run(
                 ..Worker::default()
             };
             while Instant::now() < deadline {
-                let variables = operation.variables(&catalogue, &mut rng);
+                let mut variables = operation.variables(&catalogue, &mut rng);
+                if bust_cache {
+                    // An unused variable the server ignores but keys its response cache by.
+                    variables["cacheBuster"] = rng.random::<u64>().into();
+                }
                 let sent = Instant::now();
                 let outcome = client
                     .execute(operation.name(), operation.document(), &variables)

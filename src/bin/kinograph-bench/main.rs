@@ -68,6 +68,10 @@ struct Args {
     /// Seed of the variables' random choices (same seed, same request sequence per client).
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Run FilmPage twice, side by side: uncached (an unused, random variable makes every
+    /// request miss the server's response cache) and cached (the usual variables).
+    #[arg(long)]
+    cache: bool,
 }
 
 /// `15s`, `500ms`, `2m` or plain seconds.
@@ -210,36 +214,44 @@ async fn bench(args: &Args, threads: usize, client: &Client) -> anyhow::Result<E
             println!("{}", report::skipped(operation.name(), why));
             continue;
         }
-        let run = |duration, seed| {
-            load::run(
-                client,
-                operation,
-                Arc::clone(&catalogue),
-                args.concurrency,
-                duration,
-                seed,
-            )
-        };
-        if !args.warmup.is_zero() {
-            run(args.warmup, args.seed.wrapping_add(7919)).await;
-        }
-        let before = client.metrics().await?;
-        let measurement = run(args.duration, args.seed).await;
-        let after = client.metrics().await?;
         let name = operation.name();
-        println!(
-            "{}",
-            report::row(&report::Row {
-                operation: name,
-                measurement: &measurement,
-                server: after.counters(name).since(before.counters(name)),
-                peak_rss_mb: after.peak_rss_mb(),
-                rss_mb: after.rss_mb(),
-            })
-        );
-        let _ = std::io::stdout().flush();
-        if let Some(error) = &measurement.first_error {
-            notes.push(format!("{name}: first error: {error}"));
+        let phases = if args.cache && operation == Operation::FilmPage {
+            vec![(true, "FilmPage uncached"), (false, "FilmPage cached")]
+        } else {
+            vec![(false, name)]
+        };
+        for (bust, label) in phases {
+            let run = |duration, seed| {
+                load::run(
+                    client,
+                    operation,
+                    Arc::clone(&catalogue),
+                    args.concurrency,
+                    duration,
+                    seed,
+                    bust,
+                )
+            };
+            if !args.warmup.is_zero() {
+                run(args.warmup, args.seed.wrapping_add(7919)).await;
+            }
+            let before = client.metrics().await?;
+            let measurement = run(args.duration, args.seed).await;
+            let after = client.metrics().await?;
+            println!(
+                "{}",
+                report::row(&report::Row {
+                    operation: label,
+                    measurement: &measurement,
+                    server: after.counters(name).since(before.counters(name)),
+                    peak_rss_mb: after.peak_rss_mb(),
+                    rss_mb: after.rss_mb(),
+                })
+            );
+            let _ = std::io::stdout().flush();
+            if let Some(error) = &measurement.first_error {
+                notes.push(format!("{label}: first error: {error}"));
+            }
         }
     }
     println!();

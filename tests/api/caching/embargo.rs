@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::{PRESS, cache_control, get, header, http, publish, raw};
 use crate::common::TestApp;
+use kinograph::cache::ResponseCache;
 
 #[tokio::test]
 async fn a_public_max_age_ends_at_the_next_embargo_lift_until_the_embargo_has_passed() {
@@ -112,4 +113,49 @@ async fn the_press_feed_and_sitemap_are_not_kept_past_the_next_embargo_lift() {
             "{path} shows an embargoed release"
         );
     }
+}
+
+#[tokio::test]
+async fn a_cached_answer_keeps_its_headers_and_never_outlives_an_embargo() {
+    let hour = std::time::Duration::from_secs(3600);
+    let app = TestApp::spawn_with(|state| {
+        state
+            .with_http(http(3600, &[]))
+            .with_response_cache(ResponseCache::memory(16 * 1024 * 1024, hour))
+    })
+    .await;
+    let editor = app.key("newsroom", Role::Editor).await;
+
+    let (_, fresh, body) = raw(&app, get(PRESS, &json!({}), &[])).await;
+    let before = app.statements.get();
+    let (_, cached, again) = raw(&app, get(PRESS, &json!({}), &[])).await;
+    assert_eq!(
+        app.statements.get(),
+        before,
+        "the second answer is the cache's"
+    );
+    assert_eq!(again, body);
+    for name in ["cache-control", "etag", "content-language"] {
+        assert_eq!(header(&cached, name), header(&fresh, name), "{name}");
+    }
+    assert_eq!(header(&cached, "cache-control"), "public, max-age=3600");
+
+    // A release whose embargo lifts in a few seconds: the press room cached now must not
+    // be served (by us or, through max-age, by a CDN) once the embargo has passed.
+    let lifts = chrono::Utc::now() + chrono::Duration::seconds(4);
+    publish(&app, &editor, "lifts-soon", Some(lifts.to_rfc3339())).await;
+    let (_, headers, body) = raw(&app, get(PRESS, &json!({}), &[])).await;
+    assert!(!String::from_utf8_lossy(&body).contains("lifts-soon"));
+    let max_age: u32 = header(&headers, "cache-control")
+        .strip_prefix("public, max-age=")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(max_age <= 4, "{headers:?}");
+    let wait = (lifts - chrono::Utc::now()).to_std().unwrap_or_default();
+    tokio::time::sleep(wait + std::time::Duration::from_millis(1500)).await;
+    let (_, _, body) = raw(&app, get(PRESS, &json!({}), &[])).await;
+    assert!(
+        String::from_utf8_lossy(&body).contains("lifts-soon"),
+        "the release shows the moment its embargo ends"
+    );
 }

@@ -101,13 +101,19 @@ pub struct TestApp {
     pub router: Router,
     pub db: DatabaseConnection,
     pub statements: StatementCounter,
-    _place: Place,
+    _place: std::sync::Arc<Place>,
 }
 
 impl TestApp {
     /// A server over a fresh database holding the demo data.
     pub async fn spawn() -> Self {
-        let app = Self::empty().await;
+        Self::spawn_with(|state| state).await
+    }
+
+    /// A server over a fresh database holding the demo data, its state set up by `configure`
+    /// (response cache, trusted documents...).
+    pub async fn spawn_with(configure: impl FnOnce(AppState) -> AppState) -> Self {
+        let app = Self::empty_with(configure).await;
         assert!(
             kinograph::seed::load_demo(&app.db)
                 .await
@@ -118,6 +124,22 @@ impl TestApp {
 
     /// A server over a fresh, migrated, empty database.
     pub async fn empty() -> Self {
+        Self::empty_with(|state| state).await
+    }
+
+    /// Another server (its own state, set up by `configure`) over the same database, as a
+    /// second instance behind a load balancer.
+    pub fn twin(&self, configure: impl FnOnce(AppState) -> AppState) -> Self {
+        let state = AppState::new(self.db.clone(), None, self.statements.clone());
+        TestApp {
+            router: kinograph::app(configure(state)),
+            db: self.db.clone(),
+            statements: self.statements.clone(),
+            _place: self._place.clone(),
+        }
+    }
+
+    async fn empty_with(configure: impl FnOnce(AppState) -> AppState) -> Self {
         let (config, place) = match std::env::var("KINOGRAPH_TEST_DATABASE_URL") {
             Ok(url) if url.starts_with("postgres") => {
                 let schema = format!("kg_test_{}", uuid_like());
@@ -162,12 +184,16 @@ impl TestApp {
         };
         let (conn, statements) = db::connect(&config).await.expect("database connects");
         db::migrate(&conn).await.expect("migrations apply");
-        let router = kinograph::app(AppState::new(conn.clone(), None, statements.clone()));
+        let router = kinograph::app(configure(AppState::new(
+            conn.clone(),
+            None,
+            statements.clone(),
+        )));
         TestApp {
             router,
             db: conn,
             statements,
-            _place: place,
+            _place: std::sync::Arc::new(place),
         }
     }
 
