@@ -59,8 +59,14 @@ pub async fn get(State(state): State<AppState>, request: axum::extract::Request)
     {
         return playground::page().await.into_response();
     }
+    let operation_name = operation_name_parameter(request.uri().query());
     match GraphQLBatchRequest::<Rejection>::from_request(request, &state).await {
-        Ok(batch) => {
+        Ok(mut batch) => {
+            if let BatchRequest::Single(single) = &mut batch.0
+                && single.operation_name.is_none()
+            {
+                single.operation_name = operation_name;
+            }
             if batch.0.iter().any(is_mutation) {
                 return error_response(
                     StatusCode::METHOD_NOT_ALLOWED,
@@ -72,6 +78,14 @@ pub async fn get(State(state): State<AppState>, request: axum::extract::Request)
         }
         Err(rejection) => rejection.into_response(),
     }
+}
+
+/// The `operationName` URL parameter of a GET request, as the GraphQL-over-HTTP
+/// specification spells it (async-graphql's GET parser reads only `operation_name`).
+fn operation_name_parameter(query: Option<&str>) -> Option<String> {
+    url::form_urlencoded::parse(query?.as_bytes())
+        .find(|(name, _)| name == "operationName")
+        .map(|(_, value)| value.into_owned())
 }
 
 /// `POST /graphql` with a JSON body (one request or a batch).

@@ -34,6 +34,20 @@ async fn queries_run_over_get() {
 }
 
 #[tokio::test]
+async fn a_get_request_picks_its_operation_by_operation_name() {
+    let app = TestApp::spawn().await;
+    let document = "query Org { organization(slug: \"moskino\") { slug } } \
+                    query Film { film(slug: \"sample-white-nights\") { slug } }";
+    let uri = format!("/graphql?query={}&operationName=Film", encode(document));
+    let answer = app
+        .send(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .ok();
+    assert_eq!(answer.data()["film"]["slug"], "sample-white-nights");
+    assert!(answer.data().get("organization").is_none());
+}
+
+#[tokio::test]
 async fn mutations_over_get_are_refused_with_405() {
     let app = TestApp::spawn().await;
     let uri = format!(
