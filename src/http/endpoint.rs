@@ -88,16 +88,30 @@ fn operation_name_parameter(query: Option<&str>) -> Option<String> {
         .map(|(_, value)| value.into_owned())
 }
 
-/// `POST /graphql` with a JSON body (one request or a batch).
-pub async fn post(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    batch: Result<GraphQLBatchRequest<Rejection>, Rejection>,
-) -> Response {
-    match batch {
+/// `POST /graphql` with a JSON body (one request or a batch). Any other content type is
+/// refused before the body is read (415): a cross-site form or `text/plain` POST, which a
+/// browser sends without a preflight, never runs.
+pub async fn post(State(state): State<AppState>, request: axum::extract::Request) -> Response {
+    let headers = request.headers().clone();
+    if !is_json(headers.get(header::CONTENT_TYPE)) {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "BAD_USER_INPUT",
+            "POST /graphql takes a JSON body: send it with Content-Type: application/json",
+        );
+    }
+    match GraphQLBatchRequest::<Rejection>::from_request(request, &state).await {
         Ok(batch) => execute(&state, &headers, batch.0, false).await,
         Err(rejection) => rejection.into_response(),
     }
+}
+
+/// True for `application/json` (any parameters, any letter case).
+fn is_json(content_type: Option<&HeaderValue>) -> bool {
+    content_type
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
 /// True when the operation the request selects is a mutation.
@@ -281,4 +295,21 @@ fn respond(headers: &HeaderMap, locale: Locale, response: BatchResponse) -> Resp
         HeaderValue::from_static("Accept-Language, Authorization"),
     );
     http
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_json_bodies_are_json() {
+        let json = |text: &'static str| is_json(Some(&HeaderValue::from_static(text)));
+        assert!(json("application/json"));
+        assert!(json("Application/JSON; charset=utf-8"));
+        assert!(!json("text/plain"));
+        assert!(!json("application/x-www-form-urlencoded"));
+        assert!(!json("multipart/form-data; boundary=x"));
+        assert!(!json("application/jsonp"));
+        assert!(!is_json(None));
+    }
 }

@@ -10,6 +10,7 @@ mod health;
 pub mod persisted;
 mod playground;
 mod rejection;
+mod security;
 mod seo;
 pub mod trusted;
 
@@ -49,7 +50,7 @@ fn compression() -> CompressionLayer<impl Predicate> {
 /// Every route of the service. From the outside in: CORS, HTTP caching (it tags the bytes
 /// sent, so it sits outside compression), compression, the body limit, the routes.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route("/", get(playground::page))
         .route("/playground/{name}", get(playground::asset))
         .route("/graphql", get(endpoint::get).post(endpoint::post))
@@ -66,6 +67,6 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             caching::middleware,
         ))
-        .layer(cors::layer(&state.http))
-        .with_state(state)
+        .layer(cors::layer(&state.http));
+    security::apply(routes).with_state(state)
 }

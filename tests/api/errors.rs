@@ -44,6 +44,39 @@ async fn malformed_json_is_a_graphql_error() {
 }
 
 #[tokio::test]
+async fn posts_that_are_not_json_are_refused_before_they_run() {
+    let app = TestApp::spawn().await;
+    let body = r#"{"query":"mutation { deleteFilm(input: { id: \"x\" }) { deletedId } }"}"#;
+    for content_type in [
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        Some("multipart/form-data; boundary=x"),
+        None,
+    ] {
+        let mut request = Request::post("/graphql");
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let answer = app.send(request.body(Body::from(body)).unwrap()).await;
+        assert_eq!(answer.status, 415, "{content_type:?}");
+        assert_eq!(answer.code(), Some("BAD_USER_INPUT"), "{content_type:?}");
+        assert!(
+            answer.body["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("application/json")
+        );
+    }
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json; charset=utf-8")
+        .body(Body::from(
+            r#"{"query":"{ films(first: 1) { totalCount } }"}"#,
+        ));
+    let answer = app.send(request.unwrap()).await.ok();
+    assert!(answer.data()["films"]["totalCount"].as_i64().unwrap() > 0);
+}
+
+#[tokio::test]
 async fn invalid_graphql_and_wrong_variable_types_are_bad_user_input() {
     let app = TestApp::spawn().await;
     let syntax = app

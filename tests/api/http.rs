@@ -136,6 +136,37 @@ async fn the_playground_loads_its_scripts_from_the_server_itself() {
 }
 
 #[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/",
+        "/graphql?query=%7B__typename%7D",
+        "/healthz",
+        "/sitemap.xml",
+        "/no-such-page",
+    ] {
+        let answer = app
+            .send(Request::get(path).body(Body::empty()).unwrap())
+            .await;
+        let header = |name: &str| {
+            answer
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(header("x-frame-options"), "DENY", "{path}");
+        assert_eq!(header("referrer-policy"), "no-referrer", "{path}");
+        assert!(
+            header("content-security-policy").contains("frame-ancestors 'none'"),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn health_and_readiness_answer() {
     let app = TestApp::spawn().await;
     assert_eq!(
