@@ -219,6 +219,10 @@ pub struct HttpArgs {
         global = true
     )]
     pub cors_origins: Vec<String>,
+    /// Refuse introspection (`__schema`, `__type`) to anonymous clients, as production promo
+    /// deployments may want; requests with an API key keep it (the playground needs it).
+    #[arg(long, env = "KINOGRAPH_NO_INTROSPECTION", global = true)]
+    pub no_introspection: bool,
 }
 
 impl Default for HttpArgs {
@@ -226,6 +230,7 @@ impl Default for HttpArgs {
         Self {
             cache_max_age: DEFAULT_CACHE_MAX_AGE,
             cors_origins: Vec::new(),
+            no_introspection: false,
         }
     }
 }

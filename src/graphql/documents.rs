@@ -4,13 +4,16 @@
 //! are not kept: async-graphql parses them again and reports the error as usual.
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, HashSet},
     sync::{LazyLock, Mutex},
 };
 
 use async_graphql::{
     Request,
-    parser::types::{DocumentOperations, ExecutableDocument, OperationType},
+    parser::types::{
+        DocumentOperations, ExecutableDocument, OperationDefinition, OperationType, Selection,
+        SelectionSet,
+    },
 };
 
 /// Longest document text kept.
@@ -35,6 +38,8 @@ pub struct Prepared {
     pub name: Option<String>,
     /// True when the operation the request runs is a mutation.
     pub mutation: bool,
+    /// True when the operation asks for the schema itself (`__schema` or `__type`).
+    pub introspection: bool,
 }
 
 /// Gives `request` its parsed document from the cache, parsing it on a miss (and keeping it
@@ -52,7 +57,7 @@ pub fn prepare(request: &mut Request) -> Prepared {
             let Ok(document) = async_graphql::parser::parse_query(text) else {
                 return Prepared {
                     name: request.operation_name.clone(),
-                    mutation: false,
+                    ..Prepared::default()
                 };
             };
             if text.len() <= MAX_DOCUMENT_BYTES
@@ -76,19 +81,57 @@ pub fn prepare(request: &mut Request) -> Prepared {
             }
             _ => None,
         });
-    let mutation = operation_type(&document, request.operation_name.as_deref())
-        == Some(OperationType::Mutation);
+    let operation = operation(&document, request.operation_name.as_deref());
+    let mutation = operation.is_some_and(|op| op.ty == OperationType::Mutation);
+    let introspection = operation.is_some_and(|op| {
+        selects_introspection(&document, &op.selection_set.node, &mut HashSet::new())
+    });
     request.set_parsed_query(document);
-    Prepared { name, mutation }
+    Prepared {
+        name,
+        mutation,
+        introspection,
+    }
+}
+
+/// The operation a request named `name` (or naming none) runs in `document`.
+fn operation<'a>(
+    document: &'a ExecutableDocument,
+    name: Option<&str>,
+) -> Option<&'a OperationDefinition> {
+    match (&document.operations, name) {
+        (DocumentOperations::Single(op), _) => Some(&op.node),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| &op.node),
+        (DocumentOperations::Multiple(ops), None) => ops.values().next().map(|op| &op.node),
+    }
 }
 
 /// The type of the operation a request named `name` (or naming none) runs in `document`.
 pub fn operation_type(document: &ExecutableDocument, name: Option<&str>) -> Option<OperationType> {
-    match (&document.operations, name) {
-        (DocumentOperations::Single(op), _) => Some(op.node.ty),
-        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
-        (DocumentOperations::Multiple(ops), None) => ops.values().next().map(|op| op.node.ty),
-    }
+    operation(document, name).map(|op| op.ty)
+}
+
+/// True when `selection` (a root selection set: introspection fields live on the query
+/// root) selects `__schema` or `__type`, directly or through fragments (each followed once,
+/// so a fragment cycle ends; validation refuses it later).
+fn selects_introspection<'a>(
+    document: &'a ExecutableDocument,
+    selection: &'a SelectionSet,
+    seen: &mut HashSet<&'a str>,
+) -> bool {
+    selection.items.iter().any(|item| match &item.node {
+        Selection::Field(field) => matches!(field.node.name.node.as_str(), "__schema" | "__type"),
+        Selection::InlineFragment(fragment) => {
+            selects_introspection(document, &fragment.node.selection_set.node, seen)
+        }
+        Selection::FragmentSpread(spread) => {
+            let name = spread.node.fragment_name.node.as_str();
+            seen.insert(name)
+                && document.fragments.get(name).is_some_and(|fragment| {
+                    selects_introspection(document, &fragment.node.selection_set.node, seen)
+                })
+        }
+    })
 }
 
 #[cfg(test)]
@@ -127,5 +170,25 @@ mod tests {
         assert!(prepare(&mut mutation).mutation);
         let mut anonymous = Request::new("mutation { createFilm { film { id } } }");
         assert!(prepare(&mut anonymous).mutation);
+    }
+
+    #[test]
+    fn introspection_is_found_through_fragments_but_typename_is_not_introspection() {
+        let asks = |text: &str| prepare(&mut Request::new(text)).introspection;
+        assert!(asks("{ __schema { types { name } } }"));
+        assert!(asks(
+            "{ films { totalCount } t: __type(name: \"Film\") { name } }"
+        ));
+        assert!(asks(
+            "{ ... on QueryRoot { __schema { queryType { name } } } }"
+        ));
+        assert!(asks(
+            "query { ...S } fragment S on QueryRoot { __schema { types { name } } }"
+        ));
+        assert!(!asks("{ __typename films { __typename totalCount } }"));
+        assert!(!asks("query { ...A } fragment A on QueryRoot { ...A }"));
+        let two = "query A { films { totalCount } } query B { __schema { types { name } } }";
+        assert!(!prepare(&mut Request::new(two).operation_name("A")).introspection);
+        assert!(prepare(&mut Request::new(two).operation_name("B")).introspection);
     }
 }

@@ -179,6 +179,13 @@ async fn execute(
                 return GqlResponse::from_errors(vec![error]);
             }
             let prepared = documents::prepare(&mut request);
+            if prepared.introspection && !keyed && state.http.no_introspection {
+                return GqlResponse::from_errors(vec![persisted::coded(
+                    "FORBIDDEN",
+                    "introspection (__schema, __type) is turned off for anonymous clients on \
+                     this server; send an API key to explore the schema",
+                )]);
+            }
             if over_get && prepared.mutation {
                 return GqlResponse::from_errors(vec![persisted::coded(
                     "BAD_USER_INPUT",

@@ -4,6 +4,8 @@
 use axum::{body::Body, http::Request};
 use serde_json::json;
 
+use kinograph::{config::HttpArgs, domain::viewer::Role};
+
 use crate::common::TestApp;
 
 /// `text` percent-encoded for a query string.
@@ -164,6 +166,39 @@ async fn every_response_carries_the_security_headers() {
             "{path}"
         );
     }
+}
+
+#[tokio::test]
+async fn introspection_can_be_turned_off_for_anonymous_clients_only() {
+    let schema = "{ __schema { queryType { name } } }";
+    let by_fragment =
+        "query { ...S } fragment S on QueryRoot { t: __type(name: \"Film\") { name } }";
+    let open = TestApp::spawn().await;
+    let answer = open.query(schema, json!({})).await.ok();
+    assert_eq!(answer.data()["__schema"]["queryType"]["name"], "QueryRoot");
+
+    let closed = open.with_http(HttpArgs {
+        no_introspection: true,
+        ..HttpArgs::default()
+    });
+    for document in [schema, by_fragment] {
+        let refused = closed.query(document, json!({})).await;
+        assert_eq!(refused.code(), Some("FORBIDDEN"), "{document}");
+        assert!(
+            refused.body["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("API key")
+        );
+    }
+    let typename = closed
+        .query("{ __typename films(first: 1) { totalCount } }", json!({}))
+        .await
+        .ok();
+    assert_eq!(typename.data()["__typename"], "QueryRoot");
+    let key = closed.key("explorer", Role::Partner).await;
+    let keyed = closed.query_as(Some(&key), schema, json!({})).await.ok();
+    assert_eq!(keyed.data()["__schema"]["queryType"]["name"], "QueryRoot");
 }
 
 #[tokio::test]

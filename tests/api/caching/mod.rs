@@ -72,6 +72,7 @@ pub fn http(cache_max_age: u32, cors_origins: &[&str]) -> HttpArgs {
     HttpArgs {
         cache_max_age,
         cors_origins: cors_origins.iter().map(|o| o.to_string()).collect(),
+        ..HttpArgs::default()
     }
 }
 
