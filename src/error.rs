@@ -25,6 +25,10 @@ pub enum AppError {
     /// The write conflicts with the current state (stale version, duplicate slug).
     #[error("{0}")]
     Conflict(String),
+    /// A hash-only persisted query this server does not know; the message is the one Apollo
+    /// clients match to send the query with its hash.
+    #[error("PersistedQueryNotFound")]
+    PersistedQueryNotFound,
     /// Anything else: the cause is logged, the client sees only "internal error".
     #[error("internal error")]
     Internal(Arc<anyhow::Error>),
@@ -39,6 +43,14 @@ impl AppError {
         }
     }
 
+    /// A `BAD_USER_INPUT` error about the request as a whole (no one field at fault).
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        AppError::BadUserInput {
+            field: None,
+            message: message.into(),
+        }
+    }
+
     /// The stable `extensions.code` of this error.
     pub fn code(&self) -> &'static str {
         match self {
@@ -47,6 +59,7 @@ impl AppError {
             AppError::Forbidden(_) => "FORBIDDEN",
             AppError::NotFound(_) => "NOT_FOUND",
             AppError::Conflict(_) => "CONFLICT",
+            AppError::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
             AppError::Internal(_) => "INTERNAL",
         }
     }

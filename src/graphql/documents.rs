@@ -106,11 +106,6 @@ fn operation<'a>(
     }
 }
 
-/// The type of the operation a request named `name` (or naming none) runs in `document`.
-pub fn operation_type(document: &ExecutableDocument, name: Option<&str>) -> Option<OperationType> {
-    operation(document, name).map(|op| op.ty)
-}
-
 /// True when `selection` (a root selection set: introspection fields live on the query
 /// root) selects `__schema` or `__type`, directly or through fragments (each followed once,
 /// so a fragment cycle ends; validation refuses it later).

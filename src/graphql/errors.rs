@@ -17,6 +17,14 @@ pub fn classify_all(response: &mut Response) {
     }
 }
 
+/// A request refused before it runs, as a response error with its code.
+pub fn refusal(err: AppError) -> ServerError {
+    let mut error = ServerError::new(err.to_string(), None);
+    error.source = Some(std::sync::Arc::new(err));
+    classify(&mut error);
+    error
+}
+
 /// Sets `extensions.code` (and `extensions.field`) on one error.
 pub fn classify(error: &mut ServerError) {
     let extensions = error.extensions.get_or_insert_with(Default::default);

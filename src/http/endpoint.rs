@@ -2,10 +2,7 @@
 //! and shaping the HTTP response (status, content type, `Content-Language`,
 //! `extensions.localeFallbacks`).
 
-use async_graphql::{
-    BatchRequest, BatchResponse, Request, Response as GqlResponse, Value,
-    parser::{parse_query, types::OperationType},
-};
+use async_graphql::{BatchRequest, BatchResponse, Request, Response as GqlResponse, Value};
 use async_graphql_axum::GraphQLBatchRequest;
 use axum::{
     extract::{FromRequest, State},
@@ -20,7 +17,7 @@ use crate::{
     cache::topics,
     domain::viewer::Caller,
     error::AppError,
-    graphql::{documents, execute_one, types::locale::Locale},
+    graphql::{documents, errors::refusal, execute_one, types::locale::Locale},
     metrics::Observation,
     state::AppState,
     store,
@@ -67,7 +64,8 @@ pub async fn get(State(state): State<AppState>, request: axum::extract::Request)
             {
                 single.operation_name = operation_name;
             }
-            if batch.0.iter().any(is_mutation) {
+            // The kept parse (see documents): the run below finds it again, unparsed twice.
+            if batch.0.iter_mut().any(|r| documents::prepare(r).mutation) {
                 return error_response(
                     StatusCode::METHOD_NOT_ALLOWED,
                     "BAD_USER_INPUT",
@@ -112,14 +110,6 @@ fn is_json(content_type: Option<&HeaderValue>) -> bool {
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
         .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
-}
-
-/// True when the operation the request selects is a mutation.
-fn is_mutation(request: &Request) -> bool {
-    parse_query(&request.query).is_ok_and(|document| {
-        documents::operation_type(&document, request.operation_name.as_deref())
-            == Some(OperationType::Mutation)
-    })
 }
 
 /// The caller, from `Authorization: Bearer <key>`: anonymous without the header, refused
@@ -180,17 +170,16 @@ async fn execute(
             }
             let prepared = documents::prepare(&mut request);
             if prepared.introspection && !keyed && state.http.no_introspection {
-                return GqlResponse::from_errors(vec![persisted::coded(
-                    "FORBIDDEN",
+                return GqlResponse::from_errors(vec![refusal(AppError::Forbidden(
                     "introspection (__schema, __type) is turned off for anonymous clients on \
-                     this server; send an API key to explore the schema",
-                )]);
+                     this server; send an API key to explore the schema"
+                        .to_string(),
+                ))]);
             }
             if over_get && prepared.mutation {
-                return GqlResponse::from_errors(vec![persisted::coded(
-                    "BAD_USER_INPUT",
+                return GqlResponse::from_errors(vec![refusal(AppError::bad_request(
                     "mutations are not allowed over GET; send them with POST",
-                )]);
+                ))]);
             }
             // Anonymous queries may be answered from the response cache.
             let cache = state.cache.as_deref();

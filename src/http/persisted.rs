@@ -15,7 +15,11 @@ use std::sync::Arc;
 use async_graphql::{Request, ServerError, Value};
 
 use super::trusted::{TrustedDocuments, sha256};
-use crate::cache::{memory::SizedLru, redis::SharedRedis};
+use crate::{
+    cache::{memory::SizedLru, redis::SharedRedis},
+    error::AppError,
+    graphql::errors::refusal,
+};
 
 /// Bytes of query text the in-process store keeps.
 const MAX_LOCAL_BYTES: usize = 16 * 1024 * 1024;
@@ -57,22 +61,12 @@ impl PersistedQueries {
     }
 }
 
-/// An error with a stable code, as a GraphQL response error.
-pub fn coded(code: &str, message: &str) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", code);
-    error
-}
-
 /// The hash of a request's `persistedQuery` extension.
 fn requested_hash(request: &mut Request) -> Result<Option<String>, ServerError> {
     let Some(extension) = request.extensions.remove("persistedQuery") else {
         return Ok(None);
     };
-    let bad = |message: &str| coded("BAD_USER_INPUT", message);
+    let bad = |message: &str| refusal(AppError::bad_request(message));
     let Value::Object(fields) = extension else {
         return Err(bad(
             "extensions.persistedQuery must be an object { version: 1, sha256Hash }",
@@ -109,11 +103,11 @@ pub async fn resolve(
     let hash = requested_hash(request)?;
     let gated = trusted.filter(|_| !keyed);
     let not_listed = || {
-        coded(
-            "FORBIDDEN",
+        refusal(AppError::Forbidden(
             "this server runs only its trusted documents for anonymous clients, and this \
-             operation is not one of them; send a listed operation or use an API key",
-        )
+             operation is not one of them; send a listed operation or use an API key"
+                .to_string(),
+        ))
     };
     match hash {
         None => {
@@ -133,16 +127,15 @@ pub async fn resolve(
             match query {
                 Some(query) => request.query = query.to_string(),
                 None => {
-                    return Err(coded("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound"));
+                    return Err(refusal(AppError::PersistedQueryNotFound));
                 }
             }
         }
         Some(hash) => {
             if sha256(&request.query) != hash {
-                return Err(coded(
-                    "BAD_USER_INPUT",
+                return Err(refusal(AppError::bad_request(
                     "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query",
-                ));
+                )));
             }
             match gated {
                 Some(trusted) if !trusted.contains(&hash) => return Err(not_listed()),
