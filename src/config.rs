@@ -190,6 +190,101 @@ pub struct ServeArgs {
     /// HTTP caching and CORS.
     #[command(flatten)]
     pub http: HttpArgs,
+    /// Limits on requests and queries.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// What one request may ask of the server (see README, "Limits"). Each limit refuses with a
+/// GraphQL error and its code before any database work.
+#[derive(Debug, Clone, PartialEq, Args)]
+pub struct LimitArgs {
+    /// Deepest field nesting accepted (QUERY_TOO_DEEP).
+    #[arg(long, env = "KINOGRAPH_MAX_DEPTH", default_value_t = 16, global = true)]
+    pub max_depth: usize,
+    /// Highest query cost accepted (QUERY_TOO_COMPLEX): each field costs 1, and what a
+    /// connection's items select counts once per item of the page asked for (first/last, or
+    /// the field's default page size).
+    #[arg(
+        long,
+        env = "KINOGRAPH_MAX_COMPLEXITY",
+        default_value_t = DEFAULT_MAX_COMPLEXITY,
+        global = true
+    )]
+    pub max_complexity: usize,
+    /// Most aliased fields in one operation, fragments expanded (BAD_USER_INPUT).
+    #[arg(
+        long,
+        env = "KINOGRAPH_MAX_ALIASES",
+        default_value_t = 30,
+        global = true
+    )]
+    pub max_aliases: usize,
+    /// Most root fields in one operation, fragments expanded (BAD_USER_INPUT).
+    #[arg(
+        long,
+        env = "KINOGRAPH_MAX_ROOT_FIELDS",
+        default_value_t = 20,
+        global = true
+    )]
+    pub max_root_fields: usize,
+    /// Longest query text accepted, in bytes (BAD_USER_INPUT), checked before parsing.
+    #[arg(
+        long,
+        env = "KINOGRAPH_MAX_QUERY_BYTES",
+        default_value_t = 32 * 1024,
+        global = true
+    )]
+    pub max_query_bytes: usize,
+    /// Most operations in one batch request (BAD_USER_INPUT).
+    #[arg(long, env = "KINOGRAPH_MAX_BATCH", default_value_t = 10, global = true)]
+    pub max_batch: usize,
+    /// Largest request body, in bytes (413, BAD_USER_INPUT), checked while it is read.
+    #[arg(
+        long,
+        env = "KINOGRAPH_MAX_BODY_BYTES",
+        default_value_t = 1024 * 1024,
+        global = true
+    )]
+    pub max_body_bytes: usize,
+    /// Longest time one operation may run, in seconds (fractions allowed); it is then
+    /// stopped, its database work cancelled, and answered with an INTERNAL error saying so.
+    #[arg(
+        long,
+        env = "KINOGRAPH_REQUEST_TIMEOUT",
+        default_value = "15",
+        value_parser = parse_seconds,
+        global = true
+    )]
+    pub request_timeout: std::time::Duration,
+}
+
+/// Default of `--max-complexity`.
+pub const DEFAULT_MAX_COMPLEXITY: usize = 10_000;
+
+impl Default for LimitArgs {
+    fn default() -> Self {
+        Self {
+            max_depth: 16,
+            max_complexity: DEFAULT_MAX_COMPLEXITY,
+            max_aliases: 30,
+            max_root_fields: 20,
+            max_query_bytes: 32 * 1024,
+            max_batch: 10,
+            max_body_bytes: 1024 * 1024,
+            request_timeout: std::time::Duration::from_secs(15),
+        }
+    }
+}
+
+/// A positive number of seconds, fractions allowed (`15`, `0.5`).
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 86_400.0)
+        .map(std::time::Duration::from_secs_f64)
+        .ok_or_else(|| format!("\"{text}\" is not a number of seconds between 0 and 86400"))
 }
 
 /// Default of `--cache-max-age`, in seconds.
@@ -292,6 +387,20 @@ mod tests {
     #[test]
     fn command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn limits_default_as_the_command_line_does_and_take_fractional_seconds() {
+        let cli = Cli::try_parse_from(["kinograph"]).expect("parses");
+        assert_eq!(cli.serve.limits, LimitArgs::default());
+        let cli = Cli::try_parse_from(["kinograph", "--request-timeout", "0.5"]).expect("parses");
+        assert_eq!(
+            cli.serve.limits.request_timeout,
+            std::time::Duration::from_millis(500)
+        );
+        for bad in ["0", "-1", "soon", "inf"] {
+            assert!(Cli::try_parse_from(["kinograph", "--request-timeout", bad]).is_err());
+        }
     }
 
     #[test]

@@ -27,6 +27,11 @@ pub struct DbConfig {
     pub schema: Option<String>,
     /// Prepared statements cached per connection.
     pub statement_cache: usize,
+    /// Longest a statement may run (the request time limit, plus a margin): PostgreSQL cancels it
+    /// (`statement_timeout`), SQLite stops waiting for a lock; `None`: no limit beyond
+    /// SQLite's 5 s lock wait. A request stopped by its time limit thus frees its
+    /// connection at once instead of leaving the server working for nobody.
+    pub statement_timeout: Option<Duration>,
 }
 
 impl DbConfig {
@@ -37,6 +42,7 @@ impl DbConfig {
             max_connections: 8,
             schema: None,
             statement_cache: 256,
+            statement_timeout: None,
         }
     }
 }
@@ -80,6 +86,12 @@ impl StatementCounter {
     }
 }
 
+/// How long SQLite waits for another connection's write lock at most.
+const SQLITE_LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// How much longer than the request time limit the database lets a statement run.
+const STATEMENT_TIMEOUT_MARGIN: Duration = Duration::from_millis(100);
+
 /// Opens the pool with the engine settings that hold under load.
 ///
 /// SQLite: the file is created when missing, WAL journal, `synchronous = NORMAL`, a 5 s busy
@@ -96,6 +108,12 @@ pub async fn connect_counted(
     counter: &StatementCounter,
 ) -> anyhow::Result<DatabaseConnection> {
     let cache = config.statement_cache;
+    // A little past the request's time limit, so that the request's own timer fires first
+    // and answers with its clear message; the database stops the work right after.
+    let timeout = config
+        .statement_timeout
+        .map(|t| t + STATEMENT_TIMEOUT_MARGIN);
+    let lock_wait = timeout.map_or(SQLITE_LOCK_WAIT, |t| t.min(SQLITE_LOCK_WAIT));
     let mut options = ConnectOptions::new(config.url.clone());
     options
         .max_connections(config.max_connections.max(2))
@@ -109,11 +127,14 @@ pub async fn connect_counted(
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
-                .busy_timeout(Duration::from_secs(5))
+                .busy_timeout(lock_wait)
                 .foreign_keys(true)
         });
     if let Some(schema) = &config.schema {
         options.set_schema_search_path(schema.clone());
+    }
+    if let Some(timeout) = timeout {
+        options.statement_timeout(timeout); // PostgreSQL only; SQLite: the lock wait above
     }
     let mut db = Database::connect(options)
         .await
@@ -141,6 +162,12 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
         .begin()
         .await
         .context("cannot begin the migration transaction")?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        // The serving pool's statement time limit is for requests, not for migrations.
+        txn.execute_unprepared("SET LOCAL statement_timeout = 0")
+            .await
+            .context("cannot lift the statement time limit for the migrations")?;
+    }
     let pending = Migrator::get_pending_migrations(&txn)
         .await
         .context("cannot read the applied migrations")?;

@@ -29,6 +29,19 @@ pub enum AppError {
     /// clients match to send the query with its hash.
     #[error("PersistedQueryNotFound")]
     PersistedQueryNotFound,
+    /// The query nests fields deeper than the server's limit.
+    #[error("{0}")]
+    TooDeep(String),
+    /// The query would cost more than the server's limit (fields times page sizes).
+    #[error("{0}")]
+    TooComplex(String),
+    /// The request ran past the server's time limit and was stopped; code `INTERNAL` (the
+    /// client can do nothing but ask for less or try again), with a message saying so.
+    #[error(
+        "the request did not finish within {0:?} and was stopped; ask for less data (smaller \
+         pages, fewer fields) or try again later"
+    )]
+    Timeout(std::time::Duration),
     /// Anything else: the cause is logged, the client sees only "internal error".
     #[error("internal error")]
     Internal(Arc<anyhow::Error>),
@@ -60,6 +73,9 @@ impl AppError {
             AppError::NotFound(_) => "NOT_FOUND",
             AppError::Conflict(_) => "CONFLICT",
             AppError::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
+            AppError::TooDeep(_) => "QUERY_TOO_DEEP",
+            AppError::TooComplex(_) => "QUERY_TOO_COMPLEX",
+            AppError::Timeout(_) => "INTERNAL",
             AppError::Internal(_) => "INTERNAL",
         }
     }

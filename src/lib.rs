@@ -43,10 +43,15 @@ pub fn app(state: AppState) -> axum::Router {
 
 /// `kinograph serve`: migrate, load the demo data into an empty database, listen.
 pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<()> {
-    let (conn, statements) = db::connect(&cli::db_config(database)).await?;
+    // Statements stop with the request time limit (see `DbConfig::statement_timeout`).
+    let limited = |config: db::DbConfig| db::DbConfig {
+        statement_timeout: Some(args.limits.request_timeout),
+        ..config
+    };
+    let (conn, statements) = db::connect(&limited(cli::db_config(database))).await?;
     db::migrate(&conn).await?;
     let replica = match cli::read_db_config(database) {
-        Some(config) => Some(db::connect_counted(&config, &statements).await?),
+        Some(config) => Some(db::connect_counted(&limited(config), &statements).await?),
         None => None,
     };
     let state = AppState::new(conn.clone(), replica, statements).configured(args)?;

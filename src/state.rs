@@ -8,7 +8,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::{
     cache::{ResponseCache, redis::SharedRedis},
-    config::{HttpArgs, ServeArgs},
+    config::{HttpArgs, LimitArgs, ServeArgs},
     db::StatementCounter,
     graphql::AppSchema,
     http::{persisted::PersistedQueries, trusted::TrustedDocuments},
@@ -36,6 +36,8 @@ pub struct AppState {
     pub public_url: PublicUrl,
     /// HTTP caching and CORS settings.
     pub http: HttpArgs,
+    /// What one request may ask (query limits, body size, time).
+    pub limits: LimitArgs,
     /// When the next embargo lifts: public max-ages stop there (`embargo.cap(max_age)`).
     pub embargo: EmbargoClock,
     /// Registered automatic persisted queries.
@@ -66,6 +68,7 @@ impl AppState {
             metrics: Metrics::default(),
             public_url: PublicUrl::default(),
             http,
+            limits: LimitArgs::default(),
             embargo,
             persisted: Arc::new(PersistedQueries::new(None)),
             trusted: None,
@@ -85,8 +88,15 @@ impl AppState {
 
     /// The same state with canonical URLs built on `public_url` (in JSON-LD too).
     pub fn with_public_url(mut self, public_url: PublicUrl) -> Self {
-        self.schema = crate::graphql::build_schema_for(public_url.clone());
+        self.schema = crate::graphql::build_schema_for(public_url.clone(), &self.limits);
         self.public_url = public_url;
+        self
+    }
+
+    /// The same state with these request limits.
+    pub fn with_limits(mut self, limits: LimitArgs) -> Self {
+        self.schema = crate::graphql::build_schema_for(self.public_url.clone(), &limits);
+        self.limits = limits;
         self
     }
 
@@ -108,10 +118,11 @@ impl AppState {
         self
     }
 
-    /// Configured as the `serve` options say: the response cache (in process, or in Redis
+    /// Configured as the `serve` options say: the request limits, the response cache (in process, or in Redis
     /// with `--cache-url`), shared persisted queries, trusted documents (a manifest that
     /// cannot be read is an error naming the file).
     pub fn configured(mut self, args: &ServeArgs) -> anyhow::Result<Self> {
+        self = self.with_limits(args.limits.clone());
         let ttl = Duration::from_secs(args.response_cache_ttl);
         if let Some(url) = &args.cache_url {
             let redis = SharedRedis::new(url, &args.cache_prefix)?;

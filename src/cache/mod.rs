@@ -152,18 +152,19 @@ impl ResponseCache {
     }
 
     /// After a request ran: invalidates what the entity types it `wrote` could change (a
-    /// mutation that succeeded without recording a write invalidates everything), then
+    /// mutation that `may_have_written` without recording it — one that succeeded, or was
+    /// stopped by the time limit — invalidates everything), then
     /// stores the response of a `pending` miss when it may be cached, for at most
     /// `longest` (the time until the next embargo lift: no entry outlives an embargo).
     pub async fn finish(
         &self,
         pending: Option<Pending>,
         wrote: &BTreeSet<String>,
-        mutation: bool,
+        may_have_written: bool,
         response: &Response,
         longest: Duration,
     ) {
-        if !wrote.is_empty() || (mutation && response.errors.is_empty()) {
+        if !wrote.is_empty() || may_have_written {
             self.invalidate(wrote).await;
         }
         if let Some(pending) = pending {

@@ -40,6 +40,8 @@ pub struct Prepared {
     pub mutation: bool,
     /// True when the operation asks for the schema itself (`__schema` or `__type`).
     pub introspection: bool,
+    /// True when the document parsed (the request then holds it: `parsed_query` is free).
+    pub parsed: bool,
 }
 
 /// Gives `request` its parsed document from the cache, parsing it on a miss (and keeping it
@@ -91,11 +93,12 @@ pub fn prepare(request: &mut Request) -> Prepared {
         name,
         mutation,
         introspection,
+        parsed: true,
     }
 }
 
 /// The operation a request named `name` (or naming none) runs in `document`.
-fn operation<'a>(
+pub fn operation<'a>(
     document: &'a ExecutableDocument,
     name: Option<&str>,
 ) -> Option<&'a OperationDefinition> {
@@ -153,7 +156,13 @@ mod tests {
                 .operation_name("B");
         assert_eq!(prepare(&mut two).name.as_deref(), Some("B"));
         let mut unnamed = Request::new("{ films { totalCount } }");
-        assert_eq!(prepare(&mut unnamed), Prepared::default());
+        assert_eq!(
+            prepare(&mut unnamed),
+            Prepared {
+                parsed: true,
+                ..Prepared::default()
+            }
+        );
     }
 
     #[test]

@@ -45,17 +45,26 @@ pub fn classify(error: &mut ServerError) {
         }
         return;
     }
-    let code =
-        if error.message.contains("nested too deep") || error.message.contains("recursion limit") {
-            "QUERY_TOO_DEEP"
-        } else if error.message.contains("too complex") {
-            "QUERY_TOO_COMPLEX"
-        } else if error.source.is_some() {
-            tracing::error!(message = %error.message, "unclassified resolver error");
-            error.message = "internal error".to_string();
-            "INTERNAL"
-        } else {
-            "BAD_USER_INPUT"
-        };
+    let code = if ["nested too deep", "recursion limit", "stack limit reached"]
+        .iter()
+        .any(|sign| error.message.contains(sign))
+    {
+        error.message = "the query is nested too deeply for this server; ask for less \
+                             nested data"
+            .to_string();
+        "QUERY_TOO_DEEP"
+    } else if error.message.contains("too complex") {
+        error.message = "the query is too complex for this server: each field costs 1, \
+                             and what a list's items select counts once per item of the page \
+                             asked for (first/last); ask for smaller pages or fewer fields"
+            .to_string();
+        "QUERY_TOO_COMPLEX"
+    } else if error.source.is_some() {
+        tracing::error!(message = %error.message, "unclassified resolver error");
+        error.message = "internal error".to_string();
+        "INTERNAL"
+    } else {
+        "BAD_USER_INPUT"
+    };
     extensions.set("code", code);
 }

@@ -4,6 +4,7 @@ pub mod batch;
 pub mod context;
 pub mod documents;
 pub mod errors;
+pub mod limits;
 pub mod loaders;
 pub mod mutation;
 pub mod order;
@@ -14,6 +15,7 @@ use async_graphql::{EmptySubscription, Request, Response, Schema, Value};
 use sea_orm::DatabaseConnection;
 
 use crate::{
+    config::LimitArgs,
     domain::viewer::Caller,
     graphql::{
         context::RequestState, mutation::MutationRoot, query::QueryRoot, types::locale::Locale,
@@ -24,20 +26,20 @@ use crate::{
 /// The schema type served.
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// Deepest selection nesting accepted.
-pub const MAX_DEPTH: usize = 16;
-/// Largest query complexity accepted (one per selected field).
-pub const MAX_COMPLEXITY: usize = 2_000;
-
-/// Builds the schema with canonical URLs on the default public URL.
+/// Builds the schema with canonical URLs on the default public URL and the default limits.
 pub fn build_schema() -> AppSchema {
-    build_schema_for(PublicUrl::default())
+    build_schema_for(PublicUrl::default(), &LimitArgs::default())
 }
 
 /// Builds the schema. Its only data is the public site's base URL (for JSON-LD); each
-/// request brings its database and caller.
-pub fn build_schema_for(public_url: PublicUrl) -> AppSchema {
-    schema_builder().data(public_url).finish()
+/// request brings its database and caller. The depth and complexity limits are checked by
+/// async-graphql as it validates (see [`limits`] for what is checked before).
+pub fn build_schema_for(public_url: PublicUrl, limits: &LimitArgs) -> AppSchema {
+    schema_builder()
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .data(public_url)
+        .finish()
 }
 
 fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
@@ -46,8 +48,6 @@ fn schema_builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, Emp
         MutationRoot::default(),
         EmptySubscription,
     )
-    .limit_depth(MAX_DEPTH)
-    .limit_complexity(MAX_COMPLEXITY)
 }
 
 /// Runs one GraphQL request for `caller` on `db` the way the endpoint does: per-request

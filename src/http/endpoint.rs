@@ -10,21 +10,23 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{caching::Hint, persisted, playground, rejection::Rejection};
+use super::{
+    caching::Hint,
+    deadline::{self, Outcome},
+    persisted, playground,
+    rejection::Rejection,
+};
 use std::time::{Duration, Instant};
 
 use crate::{
     cache::topics,
     domain::viewer::Caller,
     error::AppError,
-    graphql::{documents, errors::refusal, execute_one, types::locale::Locale},
+    graphql::{documents, errors::refusal, execute_one, limits, types::locale::Locale},
     metrics::Observation,
     state::AppState,
     store,
 };
-
-/// Most operations accepted in one batch request.
-pub const MAX_BATCH: usize = 10;
 
 const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
 
@@ -168,7 +170,15 @@ async fn execute(
             {
                 return GqlResponse::from_errors(vec![error]);
             }
+            if let Err(err) = limits::check_length(&request.query, &state.limits) {
+                return GqlResponse::from_errors(vec![refusal(err)]);
+            }
             let prepared = documents::prepare(&mut request);
+            if prepared.parsed
+                && let Err(err) = limits::check_request(&mut request, &state.limits)
+            {
+                return GqlResponse::from_errors(vec![refusal(err)]);
+            }
             if prepared.introspection && !keyed && state.http.no_introspection {
                 return GqlResponse::from_errors(vec![refusal(AppError::Forbidden(
                     "introspection (__schema, __type) is turned off for anonymous clients on \
@@ -204,18 +214,59 @@ async fn execute(
             } else {
                 &state.read_db
             };
+            let limit = state.limits.request_timeout;
+            let execution = {
+                let (schema, db) = (state.schema.clone(), db.clone());
+                async move { topics::capture(execute_one(&schema, &db, caller, locale, request)).await }
+            };
+            let stopped = |statements| {
+                let error = refusal(AppError::Timeout(limit));
+                (
+                    (GqlResponse::from_errors(vec![error]), statements),
+                    Default::default(),
+                )
+            };
+            let mut timed_out = true;
             let ((response, statements), written) =
-                topics::capture(execute_one(&state.schema, db, caller, locale, request)).await;
+                match deadline::run(limit, prepared.mutation, execution).await {
+                    Outcome::Finished(done) => {
+                        timed_out = false;
+                        done
+                    }
+                    // A write that ended after the limit: its errors rolled it back.
+                    Outcome::Late(((response, statements), written)) => {
+                        if response.errors.is_empty() {
+                            ((response, statements), written)
+                        } else {
+                            stopped(statements)
+                        }
+                    }
+                    Outcome::Stopped => stopped(0),
+                    Outcome::Failed => {
+                        let error = refusal(AppError::internal(anyhow::anyhow!(
+                            "the request's task failed"
+                        )));
+                        (
+                            (GqlResponse::from_errors(vec![error]), 0),
+                            Default::default(),
+                        )
+                    }
+                };
+            if timed_out {
+                tracing::warn!(operation = ?prepared.name, ?limit, "request past its time limit");
+            }
             if prepared.mutation {
                 state.embargo.touch(); // a write may have moved an embargo
             }
             if let Some(cache) = cache {
+                let may_have_written =
+                    prepared.mutation && (timed_out || response.errors.is_empty());
                 let longest = match pending {
                     Some(_) => Duration::from_secs(state.embargo.cap(u32::MAX).await.into()),
                     None => Duration::ZERO,
                 };
                 cache
-                    .finish(pending, &written, prepared.mutation, &response, longest)
+                    .finish(pending, &written, may_have_written, &response, longest)
                     .await;
             }
             state.metrics.observe(&Observation {
@@ -230,12 +281,13 @@ async fn execute(
     let response = match batch {
         BatchRequest::Single(request) => BatchResponse::Single(run(request).await),
         BatchRequest::Batch(requests) => {
-            if requests.len() > MAX_BATCH {
+            let most = state.limits.max_batch;
+            if requests.len() > most {
                 return error_response(
                     StatusCode::BAD_REQUEST,
                     "BAD_USER_INPUT",
                     &format!(
-                        "a batch may hold at most {MAX_BATCH} operations, got {}",
+                        "a batch may hold at most {most} operations, got {}",
                         requests.len()
                     ),
                 );

@@ -2,8 +2,10 @@
 //! health checks and the SEO documents (feed, calendars, sitemap); HTTP caching, compression
 //! and CORS around them.
 
+mod body_limit;
 pub mod caching;
 pub mod cors;
+mod deadline;
 mod endpoint;
 pub mod etag;
 mod health;
@@ -15,18 +17,12 @@ mod seo;
 pub mod trusted;
 
 use axum::{Router, middleware, routing::get};
-use tower_http::{
-    compression::{
-        CompressionLayer, CompressionLevel,
-        predicate::{NotForContentType, Predicate, SizeAbove},
-    },
-    limit::RequestBodyLimitLayer,
+use tower_http::compression::{
+    CompressionLayer, CompressionLevel,
+    predicate::{NotForContentType, Predicate, SizeAbove},
 };
 
 use crate::state::AppState;
-
-/// Largest request body accepted, in bytes.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// Smallest body compressed, in bytes: below it the encoding costs more than it saves.
 pub const MIN_COMPRESSED_BYTES: u16 = 1024;
@@ -61,7 +57,10 @@ pub fn router(state: AppState) -> Router {
         .route("/calendar/{file}", get(seo::calendar))
         .route("/sitemap.xml", get(seo::sitemap_index))
         .route("/sitemap-{file}", get(seo::sitemap_part))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn({
+            let limit = state.limits.max_body_bytes;
+            move |request, next| body_limit::enforce(limit, request, next)
+        }))
         .layer(compression())
         .layer(middleware::from_fn_with_state(
             state.clone(),

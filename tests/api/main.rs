@@ -11,6 +11,7 @@ mod editing;
 mod errors;
 mod festival_editing;
 mod http;
+mod limits;
 mod location_editing;
 mod operations;
 mod pagination;

@@ -80,6 +80,24 @@ impl Client {
         self.send(request).await
     }
 
+    /// POSTs `body` as it is, with this content type and `Authorization` (hostile requests).
+    pub async fn post_raw(
+        &self,
+        body: Bytes,
+        content_type: &str,
+        authorization: Option<&str>,
+    ) -> anyhow::Result<(StatusCode, Bytes)> {
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(self.graphql.clone())
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::ACCEPT, "application/json");
+        if let Some(authorization) = authorization {
+            request = request.header(header::AUTHORIZATION, authorization);
+        }
+        self.send(request.body(Full::new(body))?).await
+    }
+
     /// Runs one operation under load: `Ok` for a 200 without GraphQL `errors`, else why not.
     pub async fn execute(
         &self,

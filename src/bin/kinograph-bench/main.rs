@@ -11,11 +11,13 @@
 mod catalogue;
 mod client;
 mod discover;
+mod hostile;
 mod load;
 mod prom;
 mod queries;
 mod report;
 mod shape;
+mod soak;
 mod vary;
 mod workload;
 
@@ -72,6 +74,25 @@ struct Args {
     /// request miss the server's response cache) and cached (the usual variables).
     #[arg(long)]
     cache: bool,
+    /// Instead of one phase per operation: one phase of `--duration` in which each client
+    /// sends the selected operations mixed, and hostile requests (deep, costly, alias and
+    /// fragment bombs, huge batches and bodies, bad JSON, keys and cursors...) with
+    /// probability `--hostile`; samples the server's memory every 10 s; exits with status 1
+    /// on any 5xx or unexpected answer.
+    #[arg(long)]
+    soak: bool,
+    /// Share of hostile requests in `--soak` (0 to 1).
+    #[arg(long, default_value_t = 0.2, value_parser = parse_share)]
+    hostile: f64,
+}
+
+/// A share between 0 and 1.
+fn parse_share(text: &str) -> Result<f64, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|share| (0.0..=1.0).contains(share))
+        .ok_or_else(|| format!("{text:?} is not a share between 0 and 1"))
 }
 
 /// `15s`, `500ms`, `2m` or plain seconds.
@@ -207,6 +228,28 @@ async fn bench(args: &Args, threads: usize, client: &Client) -> anyhow::Result<E
     }
 
     let catalogue = Arc::new(catalogue);
+    if args.soak {
+        println!(
+            "soak: {:.0}% hostile requests, the rest mixed over {} operation(s)\n",
+            args.hostile * 100.0,
+            operations.len()
+        );
+        let clean = soak::run(soak::Soak {
+            client,
+            operations,
+            catalogue,
+            concurrency: args.concurrency,
+            duration: args.duration,
+            hostile: args.hostile,
+            seed: args.seed,
+        })
+        .await?;
+        return Ok(if clean {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    }
     println!("{}", report::header());
     let mut notes = Vec::new();
     for operation in operations {

@@ -154,6 +154,7 @@ impl CatalogueQuery {
     /// Films the caller may see, filtered and ordered (year descending, then title, when
     /// `orderBy` is omitted). Paging with `after: endCursor` visits every match exactly once.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 24, child_complexity)")]
     async fn films(
         &self,
         ctx: &Context<'_>,
@@ -219,6 +220,7 @@ impl CatalogueQuery {
     }
 
     /// Press materials the caller may see, newest first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 10, child_complexity)")]
     async fn press_materials(
         &self,
         ctx: &Context<'_>,

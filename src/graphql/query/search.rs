@@ -41,6 +41,7 @@ impl SearchQuery {
     /// editors everything. A query with no word, or over 200 characters or 10 words, is
     /// BAD_USER_INPUT; one of stop words only ("и", "the") finds nothing.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 10, child_complexity)")]
     async fn search(
         &self,
         ctx: &Context<'_>,

@@ -25,7 +25,10 @@ pub struct TrailQuery;
 #[Object(cache_control(max_age = 86400))]
 impl TrailQuery {
     /// Every write, newest first: who, when, what, and the changed values. Editors only.
-    #[graphql(cache_control(private, no_cache))]
+    #[graphql(
+        cache_control(private, no_cache),
+        complexity = "crate::graphql::limits::page_cost(first, last, 20, child_complexity)"
+    )]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
@@ -70,7 +73,10 @@ impl TrailQuery {
     /// Every create, update and delete of every entity, in commit order, for mirroring the
     /// catalogue: start without `since`, then pass the last `endCursor` you received (keep
     /// the old one while pages come back empty). Partners and editors.
-    #[graphql(cache_control(private, no_cache))]
+    #[graphql(
+        cache_control(private, no_cache),
+        complexity = "crate::graphql::limits::page_cost(first, None, 100, child_complexity)"
+    )]
     async fn changes(
         &self,
         ctx: &Context<'_>,

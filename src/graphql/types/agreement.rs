@@ -93,6 +93,7 @@ impl Agreement {
             .collect())
     }
     /// Co-productions falling under the agreement.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 20, child_complexity)")]
     async fn co_productions(
         &self,
         ctx: &Context<'_>,
@@ -117,6 +118,7 @@ impl Agreement {
         .await
     }
     /// Press materials about the agreement, newest first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 10, child_complexity)")]
     async fn press_materials(
         &self,
         ctx: &Context<'_>,

@@ -218,6 +218,7 @@ impl FestivalEdition {
     }
     /// The programme: screenings, optionally of one day, by start time.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 20, child_complexity)")]
     async fn screenings(
         &self,
         ctx: &Context<'_>,
@@ -271,6 +272,7 @@ impl FestivalEdition {
             .collect())
     }
     /// Press materials about the edition, newest first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 10, child_complexity)")]
     async fn press_materials(
         &self,
         ctx: &Context<'_>,

@@ -168,6 +168,7 @@ impl Film {
             .collect())
     }
     /// Screenings of the film at festivals and events, by start time.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 20, child_complexity)")]
     async fn screenings(
         &self,
         ctx: &Context<'_>,
@@ -194,6 +195,7 @@ impl Film {
         .await
     }
     /// Press materials about the film, newest first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 10, child_complexity)")]
     async fn press_materials(
         &self,
         ctx: &Context<'_>,

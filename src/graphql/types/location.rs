@@ -103,6 +103,7 @@ impl Location {
             .map(Organization))
     }
     /// Shoots booked here, by start date.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 20, child_complexity)")]
     async fn shoots(
         &self,
         ctx: &Context<'_>,
@@ -132,6 +133,7 @@ impl Location {
         Ok(ShootConnection::from_page(list, page, Shoot))
     }
     /// Screenings held here, by start time.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 20, child_complexity)")]
     async fn screenings(
         &self,
         ctx: &Context<'_>,

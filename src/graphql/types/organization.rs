@@ -100,6 +100,7 @@ impl Organization {
             .collect())
     }
     /// Agreements the organization is a party to, latest signed first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 10, child_complexity)")]
     async fn agreements(
         &self,
         ctx: &Context<'_>,
@@ -129,6 +130,7 @@ impl Organization {
         Ok(AgreementConnection::from_page(list, page, Agreement))
     }
     /// The organization's part in films.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 20, child_complexity)")]
     async fn co_productions(
         &self,
         ctx: &Context<'_>,
@@ -161,6 +163,7 @@ impl Organization {
             .collect())
     }
     /// Press materials about the organization, newest first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 10, child_complexity)")]
     async fn press_materials(
         &self,
         ctx: &Context<'_>,
@@ -267,6 +270,7 @@ impl Person {
             .collect())
     }
     /// Press materials about the person, newest first.
+    #[graphql(complexity = "crate::graphql::limits::page_cost(first, last, 10, child_complexity)")]
     async fn press_materials(
         &self,
         ctx: &Context<'_>,

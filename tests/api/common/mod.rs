@@ -127,6 +127,19 @@ impl TestApp {
         Self::empty_with(|state| state).await
     }
 
+    /// A server over a fresh database holding the demo data, with these request limits,
+    /// its pool's statements stopped at the request time limit as `serve` does.
+    pub async fn spawn_limited(limits: kinograph::config::LimitArgs) -> Self {
+        let timeout = Some(limits.request_timeout);
+        let app = Self::open(timeout, |state| state.with_limits(limits)).await;
+        assert!(
+            kinograph::seed::load_demo(&app.db)
+                .await
+                .expect("demo data loads")
+        );
+        app
+    }
+
     /// Another server (its own state, set up by `configure`) over the same database, as a
     /// second instance behind a load balancer.
     pub fn twin(&self, configure: impl FnOnce(AppState) -> AppState) -> Self {
@@ -140,6 +153,13 @@ impl TestApp {
     }
 
     async fn empty_with(configure: impl FnOnce(AppState) -> AppState) -> Self {
+        Self::open(None, configure).await
+    }
+
+    async fn open(
+        statement_timeout: Option<std::time::Duration>,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> Self {
         let (config, place) = match std::env::var("KINOGRAPH_TEST_DATABASE_URL") {
             Ok(url) if url.starts_with("postgres") => {
                 let schema = format!("kg_test_{}", uuid_like());
@@ -181,6 +201,10 @@ impl TestApp {
                     Place::Sqlite(dir),
                 )
             }
+        };
+        let config = DbConfig {
+            statement_timeout,
+            ..config
         };
         let (conn, statements) = db::connect(&config).await.expect("database connects");
         db::migrate(&conn).await.expect("migrations apply");

@@ -1,0 +1,39 @@
+//! The request body limit, for every route and every extractor (the GraphQL extractor reads
+//! the body as a stream, which axum's `DefaultBodyLimit` does not reach). A declared
+//! `Content-Length` over the limit is refused before anything is read; a body without one is
+//! cut off where it passes the limit, and the GraphQL extractor's read error becomes the same
+//! refusal (see `rejection`). Both answer 413 with a GraphQL error.
+
+use axum::{
+    body::Body,
+    extract::Request,
+    http::{StatusCode, header},
+    middleware::Next,
+    response::Response,
+};
+use http_body_util::Limited;
+
+use super::endpoint::error_response;
+
+/// Refuses or caps the body of `request` at `limit` bytes.
+pub async fn enforce(limit: usize, request: Request, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return too_large(limit);
+    }
+    next.run(request.map(|body| Body::new(Limited::new(body, limit))))
+        .await
+}
+
+/// The answer to a body over `limit` bytes.
+pub fn too_large(limit: usize) -> Response {
+    error_response(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "BAD_USER_INPUT",
+        &format!("the request body is larger than this server accepts ({limit} bytes)"),
+    )
+}
