@@ -135,3 +135,30 @@ async fn generated_and_hostile_requests_all_get_well_formed_graphql_answers() {
         answer.body
     );
 }
+
+#[tokio::test]
+async fn text_with_a_nul_character_is_never_an_internal_error() {
+    // PostgreSQL stores no NUL in text; found by the fuzz test (a slug with "\u0000").
+    let app = TestApp::spawn().await;
+    let editor = app.key("editor", Role::Editor).await;
+    let film = "query($slug: String!) { film(slug: $slug) { slug } }";
+    let person =
+        "mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { slug } } }";
+    let cases = [
+        (None, film, json!({ "slug": "sample-\u{0}lighthouse" })),
+        (
+            Some(editor.as_str()),
+            person,
+            json!({ "input": { "slug": "nul-person", "name": { "ru": "Анна\u{0}", "en": "Anna" } } }),
+        ),
+    ];
+    for (key, document, variables) in cases {
+        let answer = app.query_as(key, document, variables).await;
+        assert_ne!(answer.code(), Some("INTERNAL"), "{}", answer.body);
+        if let Some(code) = answer.code() {
+            assert_eq!(code, "BAD_USER_INPUT", "{}", answer.body);
+            let message = answer.body["errors"][0]["message"].as_str().unwrap();
+            assert!(message.contains("NUL"), "{message}");
+        }
+    }
+}
