@@ -42,7 +42,18 @@ impl Case {
             .map(|(n, v)| format!("{n}: {}", String::from_utf8_lossy(v)))
             .collect();
         let body = String::from_utf8_lossy(&self.body);
-        let cut = |text: &str| text.chars().take(3_000).collect::<String>();
+        let cut = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            if chars.len() <= 4_000 {
+                return text.to_string();
+            }
+            let (head, tail) = (&chars[..2_000], &chars[chars.len() - 2_000..]);
+            format!(
+                "{} […] {}",
+                String::from_iter(head),
+                String::from_iter(tail)
+            )
+        };
         format!(
             "[{}] {} {} keyed={} {:?}\n{}",
             self.kind,
