@@ -181,7 +181,7 @@ impl Gen<'_> {
                     let other = self.rng.random_range(0..tokens.len());
                     tokens.swap(at, other);
                 }
-                3 => tokens[at] = self.word().to_string(),
+                3 => tokens[at] = self.word(),
                 4 => {
                     let token = &tokens[at];
                     if token.starts_with('"')
@@ -198,7 +198,7 @@ impl Gen<'_> {
                 }
                 5 => {
                     let depth = self.rng.random_range(5..200);
-                    let field = self.word().to_string();
+                    let field = self.word();
                     let nest = format!(
                         "{}{}",
                         format!("{field} {{ ").repeat(depth),

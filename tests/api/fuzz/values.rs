@@ -95,7 +95,7 @@ impl Gen<'_> {
                     })
                     .collect()
             }
-            2 => self.word().to_string(),
+            2 => self.word(),
             _ => (*NASTY.choose(&mut self.rng).unwrap()).to_string(),
         }
     }
@@ -169,7 +169,7 @@ impl Gen<'_> {
 
     fn json_key(&mut self) -> String {
         if self.rng.random_bool(0.7) {
-            serde_json::Value::String(self.word().to_string()).to_string()
+            serde_json::Value::String(self.word()).to_string()
         } else {
             self.json_string()
         }
@@ -219,7 +219,7 @@ impl Gen<'_> {
             0 => "null".into(),
             1 => self.number(),
             2 | 3 => self.graphql_string(),
-            4 => self.word().to_string(),
+            4 => self.word(),
             5 => format!("${}", self.word()),
             6 => {
                 let items: Vec<String> = (0..self.rng.random_range(0..3))
@@ -227,11 +227,7 @@ impl Gen<'_> {
                     .collect();
                 format!("[{}]", items.join(" "))
             }
-            _ => format!(
-                "{{{}: {}}}",
-                self.word().to_string(),
-                self.any_literal(depth - 1)
-            ),
+            _ => format!("{{{}: {}}}", self.word(), self.any_literal(depth - 1)),
         }
     }
 
