@@ -90,7 +90,29 @@ impl AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
-        AppError::internal(err)
+        match refused_value(&err) {
+            Some(message) => AppError::bad_request(message),
+            None => AppError::internal(err),
+        }
+    }
+}
+
+/// What is wrong with a value the database refused to take, when the client sent it:
+/// PostgreSQL stores no NUL character in text (SQLSTATE 22021), which SQLite does and a
+/// GraphQL string may hold (`"\u0000"`).
+fn refused_value(err: &sea_orm::DbErr) -> Option<&'static str> {
+    use sea_orm::{DbErr, RuntimeErr, sqlx};
+    let (DbErr::Query(RuntimeErr::SqlxError(sqlx)) | DbErr::Exec(RuntimeErr::SqlxError(sqlx))) =
+        err
+    else {
+        return None;
+    };
+    let sqlx::Error::Database(database) = sqlx.as_ref() else {
+        return None;
+    };
+    match database.code().as_deref() {
+        Some("22021") => Some("text may not contain the NUL character (\\u0000)"),
+        _ => None,
     }
 }
 

@@ -10,6 +10,7 @@ mod caching;
 mod editing;
 mod errors;
 mod festival_editing;
+mod fuzz;
 mod http;
 mod limits;
 mod location_editing;

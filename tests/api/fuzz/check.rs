@@ -1,0 +1,145 @@
+//! What every answer of `/graphql` must be, whatever was sent: not a 5xx, a JSON body that is
+//! a well-formed GraphQL response (or a batch of them), every error with a message for
+//! people and a known `extensions.code`, and no SQL or driver text in any message. Pure, so
+//! the cargo-fuzz target (`fuzz/`) checks its answers with this same file.
+
+use serde_json::Value;
+
+/// Every `extensions.code` the server gives: those of `AppError::code` (src/error.rs) and
+/// those `classify` adds (src/graphql/errors.rs). `INTERNAL` is known but never acceptable
+/// here: no input, however hostile, is a fault of a healthy server.
+pub const CODES: &[&str] = &[
+    "BAD_USER_INPUT",
+    "UNAUTHENTICATED",
+    "FORBIDDEN",
+    "NOT_FOUND",
+    "CONFLICT",
+    "PERSISTED_QUERY_NOT_FOUND",
+    "RATE_LIMITED",
+    "QUERY_TOO_DEEP",
+    "QUERY_TOO_COMPLEX",
+];
+
+/// Words of SQL, driver and panic text that must never reach a client (compared in lower
+/// case).
+const LEAKS: &[&str] = &[
+    "sqlstate",
+    "sqlx",
+    "sea_orm",
+    "dberr",
+    "syntax error at or near",
+    "no such column",
+    "no such table",
+    "unique constraint",
+    "foreign key constraint",
+    "violates",
+    "database is locked",
+    "pool timed out",
+    "panicked",
+];
+
+/// Checks one answer: `Err` says what is wrong with it.
+pub fn answer(status: u16, body: &[u8]) -> Result<(), String> {
+    if status >= 500 {
+        return Err(format!("status {status}"));
+    }
+    let json: Value =
+        serde_json::from_slice(body).map_err(|err| format!("body is not JSON ({err})"))?;
+    // A batch answers a list; it fails as a whole (a 4xx) only when each of its requests did.
+    match &json {
+        Value::Array(responses) => {
+            if responses.is_empty() {
+                return Err("an empty batch answer".into());
+            }
+            responses
+                .iter()
+                .try_for_each(|r| response(r, status != 200))
+        }
+        _ => response(&json, status != 200),
+    }
+}
+
+/// One GraphQL response: `data` and/or `errors` (and maybe `extensions`), nothing else.
+fn response(json: &Value, must_fail: bool) -> Result<(), String> {
+    let object = json.as_object().ok_or("a response that is not an object")?;
+    if let Some(key) = object
+        .keys()
+        .find(|k| !matches!(k.as_str(), "data" | "errors" | "extensions"))
+    {
+        return Err(format!("unexpected top-level key {key:?}"));
+    }
+    let data = object.get("data");
+    if !matches!(data, None | Some(Value::Null | Value::Object(_))) {
+        return Err("`data` is neither null nor an object".into());
+    }
+    let errors = match object.get("errors") {
+        None if data.is_none() => return Err("neither `data` nor `errors`".into()),
+        None if must_fail => return Err("an HTTP error without `errors`".into()),
+        None => return Ok(()),
+        Some(errors) => errors.as_array().ok_or("`errors` is not a list")?,
+    };
+    if errors.is_empty() {
+        return Err("`errors` is an empty list".into());
+    }
+    errors.iter().try_for_each(error)
+}
+
+/// One error: a message for people and a known code.
+fn error(error: &Value) -> Result<(), String> {
+    let message = error["message"]
+        .as_str()
+        .filter(|m| !m.trim().is_empty())
+        .ok_or("an error without a message")?;
+    let code = error["extensions"]["code"]
+        .as_str()
+        .ok_or("an error without extensions.code")?;
+    if !CODES.contains(&code) {
+        return Err(format!("code {code:?} ({message})"));
+    }
+    let lower = message.to_lowercase();
+    if let Some(leak) = LEAKS.iter().find(|leak| lower.contains(*leak)) {
+        return Err(format!("message shows {leak:?}: {message}"));
+    }
+    Ok(())
+}
+
+#[test]
+fn the_check_refuses_what_a_client_must_never_see() {
+    let bad = [
+        (
+            500,
+            r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#,
+        ),
+        (200, "<html>oops</html>"),
+        (200, r#"{"data":null,"errors":[{"message":"x"}]}"#),
+        (
+            200,
+            r#"{"errors":[{"message":"error returned from database: (code: 1) no such column: fi","extensions":{"code":"BAD_USER_INPUT"}}]}"#,
+        ),
+        (
+            200,
+            r#"{"errors":[{"message":"x","extensions":{"code":"OOPS"}}]}"#,
+        ),
+        (400, r#"{"data":{"film":null}}"#),
+        (200, r#"{"film":null}"#),
+        (200, "[]"),
+        (400, r#"[{"data":{"film":null}}]"#),
+    ];
+    for (status, body) in bad {
+        assert!(answer(status, body.as_bytes()).is_err(), "{status} {body}");
+    }
+    let good = [
+        (200, r#"{"data":{"film":null}}"#),
+        (
+            400,
+            r#"{"errors":[{"message":"bad","extensions":{"code":"BAD_USER_INPUT"}}]}"#,
+        ),
+        (
+            200,
+            r#"[{"data":null,"errors":[{"message":"no","extensions":{"code":"FORBIDDEN"}}]}]"#,
+        ),
+    ];
+    for (status, body) in good {
+        assert_eq!(answer(status, body.as_bytes()), Ok(()), "{body}");
+    }
+}
