@@ -2,6 +2,11 @@
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::http::rate_limit::{
+    Network,
+    bucket::{Period, Rate},
+};
+
 /// Kinograph: the GraphQL catalogue of a film co-production partnership.
 #[derive(Debug, Parser)]
 #[command(name = "kinograph", version, about)]
@@ -193,6 +198,9 @@ pub struct ServeArgs {
     /// Limits on requests and queries.
     #[command(flatten)]
     pub limits: LimitArgs,
+    /// Rate limits.
+    #[command(flatten)]
+    pub rate_limit: RateLimitArgs,
 }
 
 /// What one request may ask of the server (see README, "Limits"). Each limit refuses with a
@@ -326,6 +334,71 @@ impl Default for HttpArgs {
             cache_max_age: DEFAULT_CACHE_MAX_AGE,
             cors_origins: Vec::new(),
             no_introspection: false,
+        }
+    }
+}
+
+/// Rate limits per API key and per client address (see README, "Rate limits").
+#[derive(Debug, Clone, Args)]
+pub struct RateLimitArgs {
+    /// Turn the rate limits off.
+    #[arg(long, env = "KINOGRAPH_NO_RATE_LIMIT", global = true)]
+    pub no_rate_limit: bool,
+    /// Steady rate of requests per client address without an API key: `N/s`, `N/min` or
+    /// `N/h`; `0/s` for no limit.
+    #[arg(long, env = "KINOGRAPH_RATE_LIMIT_ANONYMOUS", default_value = "50/s", value_parser = Rate::parse, global = true)]
+    pub rate_limit_anonymous: Rate,
+    /// Requests a client address without an API key may send at once after a quiet spell.
+    #[arg(long, env = "KINOGRAPH_RATE_LIMIT_ANONYMOUS_BURST", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..), global = true)]
+    pub rate_limit_anonymous_burst: u32,
+    /// Steady rate of requests per partner key (`N/s`, `N/min`, `N/h`; `0/s` for no limit).
+    #[arg(long, env = "KINOGRAPH_RATE_LIMIT_PARTNER", default_value = "100/s", value_parser = Rate::parse, global = true)]
+    pub rate_limit_partner: Rate,
+    /// Requests a partner key may send at once after a quiet spell.
+    #[arg(long, env = "KINOGRAPH_RATE_LIMIT_PARTNER_BURST", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..), global = true)]
+    pub rate_limit_partner_burst: u32,
+    /// Steady rate of requests per editor key (`N/s`, `N/min`, `N/h`; `0/s` for no limit).
+    #[arg(long, env = "KINOGRAPH_RATE_LIMIT_EDITOR", default_value = "100/s", value_parser = Rate::parse, global = true)]
+    pub rate_limit_editor: Rate,
+    /// Requests an editor key may send at once after a quiet spell.
+    #[arg(long, env = "KINOGRAPH_RATE_LIMIT_EDITOR_BURST", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..), global = true)]
+    pub rate_limit_editor_burst: u32,
+    /// Client addresses never limited: addresses or networks (`10.0.0.0/8`), repeated or
+    /// separated by commas; `none` to limit every address.
+    #[arg(
+        long = "rate-limit-exempt",
+        env = "KINOGRAPH_RATE_LIMIT_EXEMPT",
+        value_delimiter = ',',
+        default_value = "127.0.0.0/8,::1",
+        value_parser = Network::parse,
+        global = true
+    )]
+    pub rate_limit_exempt: Vec<Network>,
+    /// Proxies (CDN, load balancer) in front of the server whose `X-Forwarded-For` entries
+    /// are trusted: the client address is the one the outermost of them saw. 0 (the default)
+    /// ignores the header, which clients could forge, and takes the TCP peer.
+    #[arg(
+        long,
+        env = "KINOGRAPH_TRUSTED_PROXY_HOPS",
+        default_value_t = 0,
+        global = true
+    )]
+    pub trusted_proxy_hops: usize,
+}
+
+impl Default for RateLimitArgs {
+    fn default() -> Self {
+        let loopback = ["127.0.0.0/8", "::1"].map(Network::parse);
+        Self {
+            no_rate_limit: false,
+            rate_limit_anonymous: Rate::new(50.0, Period::Second),
+            rate_limit_anonymous_burst: 200,
+            rate_limit_partner: Rate::new(100.0, Period::Second),
+            rate_limit_partner_burst: 500,
+            rate_limit_editor: Rate::new(100.0, Period::Second),
+            rate_limit_editor_burst: 500,
+            rate_limit_exempt: loopback.into_iter().flatten().collect(),
+            trusted_proxy_hops: 0,
         }
     }
 }
@@ -478,6 +551,38 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn rate_limit_defaults_are_the_documented_ones_and_rates_take_a_period() {
+        let cli = Cli::try_parse_from(["kinograph"]).expect("parses");
+        let defaults = RateLimitArgs::default();
+        let parsed = &cli.serve.rate_limit;
+        assert_eq!(parsed.rate_limit_anonymous, defaults.rate_limit_anonymous);
+        assert_eq!(parsed.rate_limit_partner, defaults.rate_limit_partner);
+        assert_eq!(
+            parsed.rate_limit_editor_burst,
+            defaults.rate_limit_editor_burst
+        );
+        assert_eq!(parsed.rate_limit_exempt, defaults.rate_limit_exempt);
+        assert_eq!(parsed.rate_limit_exempt.len(), 2);
+        let cli = Cli::try_parse_from([
+            "kinograph",
+            "--rate-limit-partner",
+            "600/min",
+            "--rate-limit-exempt",
+            "none",
+        ])
+        .expect("parses");
+        assert_eq!(
+            cli.serve.rate_limit.rate_limit_partner,
+            Rate::new(600.0, Period::Minute)
+        );
+        assert!(
+            !cli.serve.rate_limit.rate_limit_exempt[0].contains("127.0.0.1".parse().expect("ip"))
+        );
+        assert!(Cli::try_parse_from(["kinograph", "--rate-limit-editor", "fast"]).is_err());
+        assert!(Cli::try_parse_from(["kinograph", "--rate-limit-anonymous-burst", "0"]).is_err());
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub enum AppError {
     /// The write conflicts with the current state (stale version, duplicate slug).
     #[error("{0}")]
     Conflict(String),
+    /// Too many requests: the message says how long to wait.
+    #[error("{0}")]
+    RateLimited(String),
     /// A hash-only persisted query this server does not know; the message is the one Apollo
     /// clients match to send the query with its hash.
     #[error("PersistedQueryNotFound")]
@@ -72,6 +75,7 @@ impl AppError {
             AppError::Forbidden(_) => "FORBIDDEN",
             AppError::NotFound(_) => "NOT_FOUND",
             AppError::Conflict(_) => "CONFLICT",
+            AppError::RateLimited(_) => "RATE_LIMITED",
             AppError::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
             AppError::TooDeep(_) => "QUERY_TOO_DEEP",
             AppError::TooComplex(_) => "QUERY_TOO_COMPLEX",

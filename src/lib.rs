@@ -80,7 +80,9 @@ pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<
     let state = state
         .with_http(args.http.clone())
         .with_public_url(public_url);
-    axum::serve(listener, app(state))
+    // The peer address reaches handlers (`ConnectInfo`): the rate limits key on it.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;

@@ -281,7 +281,7 @@ impl ProcessFigures {
 }
 
 /// Writes the HELP and TYPE lines of a metric family.
-fn family(out: &mut String, name: &str, kind: &str, help: &str) {
+pub(crate) fn family(out: &mut String, name: &str, kind: &str, help: &str) {
     let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
 }
 

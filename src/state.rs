@@ -11,7 +11,7 @@ use crate::{
     config::{HttpArgs, LimitArgs, ServeArgs},
     db::StatementCounter,
     graphql::AppSchema,
-    http::{persisted::PersistedQueries, trusted::TrustedDocuments},
+    http::{persisted::PersistedQueries, rate_limit::RateLimiter, trusted::TrustedDocuments},
     metrics::Metrics,
     seo::urls::PublicUrl,
     store::embargo::EmbargoClock,
@@ -46,6 +46,8 @@ pub struct AppState {
     pub trusted: Option<Arc<TrustedDocuments>>,
     /// The response cache, when on.
     pub cache: Option<Arc<ResponseCache>>,
+    /// The rate limits, when on.
+    pub rate_limit: Option<Arc<RateLimiter>>,
 }
 
 impl AppState {
@@ -73,6 +75,7 @@ impl AppState {
             persisted: Arc::new(PersistedQueries::new(None)),
             trusted: None,
             cache: None,
+            rate_limit: None,
         }
     }
 
@@ -118,14 +121,27 @@ impl AppState {
         self
     }
 
+    /// With `limiter` applying the rate limits.
+    pub fn with_rate_limits(mut self, limiter: RateLimiter) -> Self {
+        self.rate_limit = Some(Arc::new(limiter));
+        self
+    }
+
     /// Configured as the `serve` options say: the request limits, the response cache (in process, or in Redis
     /// with `--cache-url`), shared persisted queries, trusted documents (a manifest that
-    /// cannot be read is an error naming the file).
+    /// cannot be read is an error naming the file), the rate limits (shared in Redis with
+    /// `--cache-url`).
     pub fn configured(mut self, args: &ServeArgs) -> anyhow::Result<Self> {
         self = self.with_limits(args.limits.clone());
         let ttl = Duration::from_secs(args.response_cache_ttl);
-        if let Some(url) = &args.cache_url {
-            let redis = SharedRedis::new(url, &args.cache_prefix)?;
+        let shared = match &args.cache_url {
+            Some(url) => Some(SharedRedis::new(url, &args.cache_prefix)?),
+            None => None,
+        };
+        if !args.rate_limit.no_rate_limit {
+            self = self.with_rate_limits(RateLimiter::new(&args.rate_limit, shared.clone()));
+        }
+        if let Some(redis) = shared {
             self = self
                 .with_shared_persisted_queries(redis.clone())
                 .with_response_cache(ResponseCache::redis(redis, ttl));

@@ -1,5 +1,5 @@
 //! The shared Redis store (`--cache-url`): cached responses (with a TTL), topic generations
-//! (`INCR`) and persisted queries, under one key prefix, so several instances share them and
+//! (`INCR`), persisted queries and rate-limit buckets (a script), under one key prefix, so several instances share them and
 //! see each other's invalidations. Every call reports failure as `None`/`false` instead of an
 //! error: Redis trouble never fails a request. A failure is logged once per burst (until the
 //! next success).
@@ -64,6 +64,34 @@ impl SharedRedis {
     async fn run<T: redis::FromRedisValue>(&self, pipe: &redis::Pipeline) -> Option<T> {
         let mut connection = self.connection.clone();
         let result = tokio::time::timeout(TIMEOUT, pipe.query_async::<T>(&mut connection)).await;
+        self.settle(result)
+    }
+
+    /// Runs `script` (`EVALSHA`, loading it on first use) on the one key `kind:name` with
+    /// `args`; `None` (logged once per burst of failures) when Redis fails.
+    pub async fn script<T: redis::FromRedisValue>(
+        &self,
+        script: &redis::Script,
+        kind: &str,
+        name: &str,
+        args: &[f64],
+    ) -> Option<T> {
+        let mut invocation = script.prepare_invoke();
+        invocation.key(self.key(kind, name));
+        for arg in args {
+            invocation.arg(*arg);
+        }
+        let mut connection = self.connection.clone();
+        let result =
+            tokio::time::timeout(TIMEOUT, invocation.invoke_async::<T>(&mut connection)).await;
+        self.settle(result)
+    }
+
+    /// The value of a call that finished in time and succeeded; else `None`, logged.
+    fn settle<T>(
+        &self,
+        result: Result<redis::RedisResult<T>, tokio::time::error::Elapsed>,
+    ) -> Option<T> {
         match result {
             Ok(Ok(value)) => {
                 if self.failing.swap(false, Ordering::SeqCst) {

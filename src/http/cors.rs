@@ -25,7 +25,7 @@ pub fn layer(http: &HttpArgs) -> CorsLayer {
             header::AUTHORIZATION,
             header::ACCEPT_LANGUAGE,
         ])
-        .expose_headers([header::ETAG, header::CONTENT_LANGUAGE])
+        .expose_headers([header::ETAG, header::CONTENT_LANGUAGE, header::RETRY_AFTER])
         .max_age(PREFLIGHT_MAX_AGE);
     if http.cors_origins.is_empty() {
         // The same answer for every origin: nothing to vary on.

@@ -154,6 +154,7 @@ async fn execute(
         Ok(caller) => caller,
         Err(response) => return response,
     };
+    let viewer = caller.viewer;
     let locale = Locale::from_accept_language(
         headers
             .get(header::ACCEPT_LANGUAGE)
@@ -295,7 +296,10 @@ async fn execute(
             BatchResponse::Batch(futures::future::join_all(requests.into_iter().map(run)).await)
         }
     };
-    respond(headers, locale, response)
+    let mut http = respond(headers, locale, response);
+    // The rate limiter learns from it that the key authenticated, and its role.
+    http.extensions_mut().insert(viewer);
+    http
 }
 
 fn respond(headers: &HeaderMap, locale: Locale, response: BatchResponse) -> Response {

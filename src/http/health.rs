@@ -12,10 +12,11 @@ use crate::{db, metrics::ProcessFigures, state::AppState};
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     let mut process = ProcessFigures::read(state.statements.get());
     process.cache = state.cache.as_ref().map(|cache| cache.figures());
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(&process),
-    )
+    let mut text = state.metrics.render(&process);
+    if let Some(limiter) = &state.rate_limit {
+        limiter.render(&mut text);
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
 }
 
 /// Always 200 while the process serves.

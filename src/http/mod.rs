@@ -11,6 +11,7 @@ pub mod etag;
 mod health;
 pub mod persisted;
 mod playground;
+pub mod rate_limit;
 mod rejection;
 mod security;
 mod seo;
@@ -44,19 +45,25 @@ fn compression() -> CompressionLayer<impl Predicate> {
 }
 
 /// Every route of the service. From the outside in: CORS, HTTP caching (it tags the bytes
-/// sent, so it sits outside compression), compression, the body limit, the routes.
+/// sent, so it sits outside compression), compression, the body limit, the routes; the
+/// rate limits around the routes that run queries (never health checks, metrics or the
+/// playground's files).
 pub fn router(state: AppState) -> Router {
     let routes = Router::new()
-        .route("/", get(playground::page))
-        .route("/playground/{name}", get(playground::asset))
         .route("/graphql", get(endpoint::get).post(endpoint::post))
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/metrics", get(health::metrics))
         .route("/feeds/press.atom", get(seo::press_feed))
         .route("/calendar/{file}", get(seo::calendar))
         .route("/sitemap.xml", get(seo::sitemap_index))
         .route("/sitemap-{file}", get(seo::sitemap_part))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::middleware,
+        ))
+        .route("/", get(playground::page))
+        .route("/playground/{name}", get(playground::asset))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
         .layer(middleware::from_fn({
             let limit = state.limits.max_body_bytes;
             move |request, next| body_limit::enforce(limit, request, next)

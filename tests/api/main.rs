@@ -20,6 +20,7 @@ mod people_editing;
 mod persisted;
 mod plans;
 mod press_editing;
+mod rate_limit;
 mod replica;
 mod response_cache;
 mod roles;
