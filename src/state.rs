@@ -108,10 +108,13 @@ impl AppState {
         self
     }
 
-    /// Configured as the `serve` options say: the response cache (in process, or in Redis
-    /// with `--cache-url`), shared persisted queries, trusted documents (a manifest that
-    /// cannot be read is an error naming the file).
+    /// Configured as the `serve` options say: the slow-query log, the response cache (in
+    /// process, or in Redis with `--cache-url`), shared persisted queries, trusted documents
+    /// (a manifest that cannot be read is an error naming the file).
     pub fn configured(mut self, args: &ServeArgs) -> anyhow::Result<Self> {
+        self.metrics = self
+            .metrics
+            .with_slow_query(Duration::from_millis(args.slow_query_ms));
         let ttl = Duration::from_secs(args.response_cache_ttl);
         if let Some(url) = &args.cache_url {
             let redis = SharedRedis::new(url, &args.cache_prefix)?;

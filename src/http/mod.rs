@@ -10,6 +10,7 @@ mod health;
 pub mod persisted;
 mod playground;
 mod rejection;
+pub mod request_id;
 mod security;
 mod seo;
 pub mod trusted;
@@ -47,8 +48,10 @@ fn compression() -> CompressionLayer<impl Predicate> {
         )
 }
 
-/// Every route of the service. From the outside in: CORS, HTTP caching (it tags the bytes
-/// sent, so it sits outside compression), compression, the body limit, the routes.
+/// Every route of the service. From the outside in: the request id and access log (so every
+/// answer, from any layer, carries `X-Request-Id`), security headers, CORS, HTTP caching (it
+/// tags the bytes sent, so it sits outside compression), compression, the body limit, the
+/// routes.
 pub fn router(state: AppState) -> Router {
     let routes = Router::new()
         .route("/", get(playground::page))
@@ -68,5 +71,10 @@ pub fn router(state: AppState) -> Router {
             caching::middleware,
         ))
         .layer(cors::layer(&state.http));
-    security::apply(routes).with_state(state)
+    security::apply(routes)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            request_id::middleware,
+        ))
+        .with_state(state)
 }

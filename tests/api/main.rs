@@ -12,6 +12,7 @@ mod errors;
 mod festival_editing;
 mod http;
 mod location_editing;
+mod observability;
 mod operations;
 mod pagination;
 mod people_editing;
