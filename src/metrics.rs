@@ -269,27 +269,25 @@ fn render_pools(out: &mut String, pools: &[PoolFigures]) {
     if pools.is_empty() {
         return;
     }
-    let gauges: [(&str, &str, fn(&PoolFigures) -> u64); 3] = [
+    let families = [
         (
             "kinograph_db_pool_connections",
             "Open connections of the database pool.",
-            |p| u64::from(p.size),
         ),
         (
             "kinograph_db_pool_idle_connections",
             "Open connections of the database pool not in use.",
-            |p| p.idle,
         ),
         (
             "kinograph_db_pool_max_connections",
             "Most connections the database pool opens.",
-            |p| u64::from(p.max),
         ),
     ];
-    for (name, help, value) in gauges {
+    for (index, (name, help)) in families.into_iter().enumerate() {
         family(out, name, "gauge", help);
         for pool in pools {
-            let _ = writeln!(out, "{name}{{pool=\"{}\"}} {}", pool.role, value(pool));
+            let values = [u64::from(pool.size), pool.idle, u64::from(pool.max)];
+            let _ = writeln!(out, "{name}{{pool=\"{}\"}} {}", pool.role, values[index]);
         }
     }
 }
