@@ -17,6 +17,9 @@ pub struct Cli {
     /// Server settings, for `serve`.
     #[command(flatten)]
     pub serve: ServeArgs,
+    /// How log lines are written.
+    #[command(flatten)]
+    pub log: LogArgs,
     /// What to do; `serve` when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -106,6 +109,21 @@ pub enum KeysCommand {
     },
 }
 
+/// How log lines are written (every command).
+#[derive(Debug, Clone, Args)]
+pub struct LogArgs {
+    /// `text` for people, `json` (one object per line) for log collectors; `RUST_LOG`
+    /// filters either (default `info`).
+    #[arg(
+        long,
+        env = "KINOGRAPH_LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
+    pub log_format: crate::telemetry::LogFormat,
+}
+
 /// Where the data lives.
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseArgs {
@@ -192,6 +210,16 @@ pub struct ServeArgs {
     /// (see `kinograph trusted-documents`); keyed clients are not restricted.
     #[arg(long, env = "KINOGRAPH_TRUSTED_DOCUMENTS", global = true)]
     pub trusted_documents: Option<std::path::PathBuf>,
+    /// GraphQL operations taking longer than this (milliseconds) are logged at `warn` with
+    /// their name, time, SQL statement count and document (never variables); 0 turns the
+    /// slow-query log off.
+    #[arg(
+        long,
+        env = "KINOGRAPH_SLOW_QUERY_MS",
+        default_value_t = 500,
+        global = true
+    )]
+    pub slow_query_ms: u64,
     /// HTTP caching and CORS.
     #[command(flatten)]
     pub http: HttpArgs,
@@ -583,6 +611,17 @@ mod tests {
         );
         assert!(Cli::try_parse_from(["kinograph", "--rate-limit-editor", "fast"]).is_err());
         assert!(Cli::try_parse_from(["kinograph", "--rate-limit-anonymous-burst", "0"]).is_err());
+    }
+
+    #[test]
+    fn logs_are_text_unless_json_is_asked_for() {
+        let cli = Cli::try_parse_from(["kinograph"]).expect("parses");
+        assert_eq!(cli.log.log_format, crate::telemetry::LogFormat::Text);
+        assert_eq!(cli.serve.slow_query_ms, 500);
+        let cli =
+            Cli::try_parse_from(["kinograph", "migrate", "--log-format", "json"]).expect("parses");
+        assert_eq!(cli.log.log_format, crate::telemetry::LogFormat::Json);
+        assert!(Cli::try_parse_from(["kinograph", "--log-format", "xml"]).is_err());
     }
 
     #[test]

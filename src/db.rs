@@ -12,7 +12,8 @@ use std::{
 use anyhow::Context as _;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseConnectionType,
+    DbBackend, TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 
@@ -188,6 +189,59 @@ pub async fn is_ready(db: &DatabaseConnection) -> bool {
         tokio::time::timeout(Duration::from_secs(1), db.execute_unprepared("SELECT 1")).await,
         Ok(Ok(_))
     )
+}
+
+/// What a connection pool holds right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolFigures {
+    /// What the pool serves: `primary` or `replica`.
+    pub role: &'static str,
+    /// Open connections, in use or idle.
+    pub size: u32,
+    /// Open connections not in use.
+    pub idle: u64,
+    /// Most connections the pool opens.
+    pub max: u32,
+}
+
+/// The figures of the primary's pool, and of the replica's when `read_db` is a pool of its
+/// own (not a clone of the primary's); none for connections that are not pools.
+pub fn pool_figures(db: &DatabaseConnection, read_db: &DatabaseConnection) -> Vec<PoolFigures> {
+    let primary = pool_of(db, "primary");
+    let replica = pool_of(read_db, "replica");
+    match (primary, replica) {
+        (Some((primary, key)), Some((replica, replica_key))) if key != replica_key => {
+            vec![primary, replica]
+        }
+        (primary, _) => primary.map(|(figures, _)| figures).into_iter().collect(),
+    }
+}
+
+/// The figures of `db`'s pool, and the address of the pool's settings, which clones of one
+/// pool share.
+fn pool_of(db: &DatabaseConnection, role: &'static str) -> Option<(PoolFigures, usize)> {
+    macro_rules! figures {
+        ($pool:expr) => {{
+            let pool = $pool;
+            let options = pool.options();
+            let figures = PoolFigures {
+                role,
+                size: pool.size(),
+                idle: pool.num_idle() as u64,
+                max: options.get_max_connections(),
+            };
+            Some((figures, std::ptr::from_ref(options) as usize))
+        }};
+    }
+    match &db.inner {
+        DatabaseConnectionType::SqlxPostgresPoolConnection(_) => {
+            figures!(db.get_postgres_connection_pool())
+        }
+        DatabaseConnectionType::SqlxSqlitePoolConnection(_) => {
+            figures!(db.get_sqlite_connection_pool())
+        }
+        _ => None,
+    }
 }
 
 /// The engine behind a connection, for the few places where SQL differs.

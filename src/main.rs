@@ -10,7 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    kinograph::telemetry::init();
+    kinograph::telemetry::init(cli.log.log_format);
     match cli.command.unwrap_or_default() {
         Command::Serve => kinograph::serve(&cli.database, &cli.serve).await,
         Command::Migrate => kinograph::cli::migrate(&cli.database).await,

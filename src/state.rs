@@ -129,10 +129,13 @@ impl AppState {
 
     /// Configured as the `serve` options say: the request limits, the response cache (in process, or in Redis
     /// with `--cache-url`), shared persisted queries, trusted documents (a manifest that
-    /// cannot be read is an error naming the file), the rate limits (shared in Redis with
+    /// cannot be read is an error naming the file), the slow-query log, the rate limits (shared in Redis with
     /// `--cache-url`).
     pub fn configured(mut self, args: &ServeArgs) -> anyhow::Result<Self> {
         self = self.with_limits(args.limits.clone());
+        self.metrics = self
+            .metrics
+            .with_slow_query(Duration::from_millis(args.slow_query_ms));
         let ttl = Duration::from_secs(args.response_cache_ttl);
         let shared = match &args.cache_url {
             Some(url) => Some(SharedRedis::new(url, &args.cache_prefix)?),

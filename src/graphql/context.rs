@@ -15,7 +15,11 @@ use sea_orm::DatabaseConnection;
 use crate::{
     domain::viewer::{Caller, Viewer},
     error::{AppError, AppResult},
-    graphql::{batch::LoaderTasks, loaders::AppLoader, types::locale::Locale},
+    graphql::{
+        batch::LoaderTasks,
+        loaders::{AppLoader, measured::Measured},
+        types::locale::Locale,
+    },
     store::page::Page,
 };
 
@@ -29,8 +33,8 @@ pub struct RequestState {
     pub caller: Caller,
     /// The request's locale (from `Accept-Language`, else RU).
     pub locale: Locale,
-    /// Batched loaders for every relation.
-    pub loader: DataLoader<AppLoader>,
+    /// Batched loaders for every relation, their batch sizes counted.
+    pub loader: DataLoader<Measured<AppLoader>>,
     /// Paths of localized fields served in the other language.
     pub fallbacks: Collected,
     /// Warnings about accepted writes (`extensions.warnings`).
@@ -44,8 +48,11 @@ impl RequestState {
     pub fn new(db: DatabaseConnection, caller: Caller, locale: Locale) -> Self {
         let tasks = LoaderTasks::default();
         Self {
-            loader: DataLoader::new(AppLoader::new(db.clone(), caller.viewer), tasks.spawner())
-                .delay(Duration::ZERO),
+            loader: DataLoader::new(
+                Measured(AppLoader::new(db.clone(), caller.viewer)),
+                tasks.spawner(),
+            )
+            .delay(Duration::ZERO),
             db,
             caller,
             locale,
@@ -93,7 +100,7 @@ pub trait ContextExt {
         Ok(&self.request()?.caller)
     }
     /// The batched loaders.
-    fn loader(&self) -> AppResult<&DataLoader<AppLoader>> {
+    fn loader(&self) -> AppResult<&DataLoader<Measured<AppLoader>>> {
         Ok(&self.request()?.loader)
     }
 }

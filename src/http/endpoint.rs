@@ -180,6 +180,8 @@ async fn execute(
             {
                 return GqlResponse::from_errors(vec![refusal(err)]);
             }
+            let operation = prepared.name.as_deref().unwrap_or("anonymous");
+            super::request_id::record_operation(operation);
             if prepared.introspection && !keyed && state.http.no_introspection {
                 return GqlResponse::from_errors(vec![refusal(AppError::Forbidden(
                     "introspection (__schema, __type) is turned off for anonymous clients on \
@@ -199,10 +201,11 @@ async fn execute(
                 match cache.begin(&request, locale).await {
                     Ok(hit) => {
                         state.metrics.observe(&Observation {
-                            operation: prepared.name.as_deref().unwrap_or("anonymous"),
+                            operation,
                             failed: false,
                             statements: 0,
                             elapsed: started.elapsed(),
+                            document: None,
                         });
                         return hit;
                     }
@@ -215,6 +218,7 @@ async fn execute(
             } else {
                 &state.read_db
             };
+            let document = state.metrics.document(&request.query);
             let limit = state.limits.request_timeout;
             let execution = {
                 let (schema, db) = (state.schema.clone(), db.clone());
@@ -271,10 +275,11 @@ async fn execute(
                     .await;
             }
             state.metrics.observe(&Observation {
-                operation: prepared.name.as_deref().unwrap_or("anonymous"),
+                operation,
                 failed: !response.errors.is_empty(),
                 statements,
                 elapsed: started.elapsed(),
+                document: document.as_deref(),
             });
             response
         }

@@ -12,6 +12,7 @@ use crate::{db, metrics::ProcessFigures, state::AppState};
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     let mut process = ProcessFigures::read(state.statements.get());
     process.cache = state.cache.as_ref().map(|cache| cache.figures());
+    process.pools = db::pool_figures(&state.db, &state.read_db);
     let mut text = state.metrics.render(&process);
     if let Some(limiter) = &state.rate_limit {
         limiter.render(&mut text);

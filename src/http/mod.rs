@@ -13,6 +13,7 @@ pub mod persisted;
 mod playground;
 pub mod rate_limit;
 mod rejection;
+pub mod request_id;
 mod security;
 mod seo;
 pub mod trusted;
@@ -44,10 +45,11 @@ fn compression() -> CompressionLayer<impl Predicate> {
         )
 }
 
-/// Every route of the service. From the outside in: CORS, HTTP caching (it tags the bytes
-/// sent, so it sits outside compression), compression, the body limit, the routes; the
-/// rate limits around the routes that run queries (never health checks, metrics or the
-/// playground's files).
+/// Every route of the service. From the outside in: the request id and access log (so every
+/// answer, from any layer, carries `X-Request-Id`), security headers, CORS, HTTP caching (it
+/// tags the bytes sent, so it sits outside compression), compression, the body limit, the
+/// routes; the rate limits around the routes that run queries (never health checks, metrics
+/// or the playground's files).
 pub fn router(state: AppState) -> Router {
     let routes = Router::new()
         .route("/graphql", get(endpoint::get).post(endpoint::post))
@@ -74,5 +76,10 @@ pub fn router(state: AppState) -> Router {
             caching::middleware,
         ))
         .layer(cors::layer(&state.http));
-    security::apply(routes).with_state(state)
+    security::apply(routes)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            request_id::middleware,
+        ))
+        .with_state(state)
 }

@@ -14,6 +14,7 @@ mod fuzz;
 mod http;
 mod limits;
 mod location_editing;
+mod observability;
 mod operations;
 mod pagination;
 mod people_editing;

@@ -1,7 +1,9 @@
 //! Batched loaders for every relation. One `AppLoader` per request (it carries the caller,
 //! so visibility applies inside every batch); each key type is one relation, loaded for all
 //! parents of a batch with one statement (`WHERE … IN (…)`, or one windowed statement for
-//! pages of nested connections).
+//! pages of nested connections). `measured` counts the keys of every batch.
+
+pub mod measured;
 
 use std::{collections::HashMap, future::Future, hash::Hash, marker::PhantomData};
 
