@@ -14,6 +14,7 @@ pub fn db_config(args: &DatabaseArgs) -> db::DbConfig {
         max_connections: args.db_max_connections,
         schema: None,
         statement_cache: args.db_statement_cache,
+        acquire_timeout: std::time::Duration::from_secs(args.db_acquire_timeout),
     }
 }
 

@@ -132,6 +132,16 @@ pub struct DatabaseArgs {
         global = true
     )]
     pub db_statement_cache: usize,
+    /// Seconds a query waits for a pooled database connection before failing with
+    /// `INTERNAL`; while the database is away, requests fail after this long.
+    #[arg(
+        long,
+        env = "KINOGRAPH_DB_ACQUIRE_TIMEOUT",
+        default_value_t = crate::db::DEFAULT_ACQUIRE_TIMEOUT.as_secs(),
+        value_parser = clap::value_parser!(u64).range(1..=600),
+        global = true
+    )]
+    pub db_acquire_timeout: u64,
 }
 
 /// Options of `kinograph serve`.

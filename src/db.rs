@@ -27,6 +27,9 @@ pub struct DbConfig {
     pub schema: Option<String>,
     /// Prepared statements cached per connection.
     pub statement_cache: usize,
+    /// How long a query waits for a pooled connection before failing. While the database is
+    /// away, opening one is retried until then, so this is also how soon requests fail.
+    pub acquire_timeout: Duration,
 }
 
 impl DbConfig {
@@ -37,9 +40,13 @@ impl DbConfig {
             max_connections: 8,
             schema: None,
             statement_cache: 256,
+            acquire_timeout: DEFAULT_ACQUIRE_TIMEOUT,
         }
     }
 }
+
+/// Default of [`DbConfig::acquire_timeout`] (`--db-acquire-timeout`).
+pub const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 tokio::task_local! {
     /// The statements of the request being answered on this task.
@@ -82,6 +89,10 @@ impl StatementCounter {
 
 /// Opens the pool with the engine settings that hold under load.
 ///
+/// When the database goes away, queries fail (as `INTERNAL` errors) within the acquire
+/// timeout: a broken connection is tested before use and dropped, opening a new one is retried
+/// until the deadline, and the pool reconnects by itself once the database is back.
+///
 /// SQLite: the file is created when missing, WAL journal, `synchronous = NORMAL`, a 5 s busy
 /// timeout and foreign keys on, so several pooled connections read while one writes.
 pub async fn connect(config: &DbConfig) -> anyhow::Result<(DatabaseConnection, StatementCounter)> {
@@ -100,8 +111,8 @@ pub async fn connect_counted(
     options
         .max_connections(config.max_connections.max(2))
         .min_connections(1)
-        .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
+        .acquire_timeout(config.acquire_timeout)
+        .test_before_acquire(true)
         .sqlx_logging(false)
         .map_sqlx_postgres_opts(move |opts| opts.statement_cache_capacity(cache))
         .map_sqlx_sqlite_opts(move |opts| {

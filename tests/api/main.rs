@@ -9,6 +9,7 @@ mod batching;
 mod caching;
 mod editing;
 mod errors;
+mod faults;
 mod festival_editing;
 mod http;
 mod location_editing;
