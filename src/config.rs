@@ -197,6 +197,15 @@ pub struct ServeArgs {
     /// (see `kinograph trusted-documents`); keyed clients are not restricted.
     #[arg(long, env = "KINOGRAPH_TRUSTED_DOCUMENTS", global = true)]
     pub trusted_documents: Option<std::path::PathBuf>,
+    /// Seconds in-flight requests get to finish after SIGTERM or Ctrl-C (no new connection is
+    /// accepted meanwhile); past it the server exits with an error, cutting them off.
+    #[arg(
+        long,
+        env = "KINOGRAPH_SHUTDOWN_GRACE",
+        default_value_t = 30,
+        global = true
+    )]
+    pub shutdown_grace: u64,
     /// HTTP caching and CORS.
     #[command(flatten)]
     pub http: HttpArgs,

@@ -25,6 +25,7 @@ mod roles;
 mod schema;
 mod search;
 mod seo;
+mod shutdown;
 mod synthetic;
 mod trail;
 mod transfer;
