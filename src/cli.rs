@@ -15,6 +15,7 @@ pub fn db_config(args: &DatabaseArgs) -> db::DbConfig {
         schema: None,
         statement_cache: args.db_statement_cache,
         statement_timeout: None,
+        acquire_timeout: std::time::Duration::from_secs(args.db_acquire_timeout),
     }
 }
 

@@ -155,6 +155,16 @@ pub struct DatabaseArgs {
         global = true
     )]
     pub db_statement_cache: usize,
+    /// Seconds a query waits for a pooled database connection before failing with
+    /// `INTERNAL`; while the database is away, requests fail after this long.
+    #[arg(
+        long,
+        env = "KINOGRAPH_DB_ACQUIRE_TIMEOUT",
+        default_value_t = crate::db::DEFAULT_ACQUIRE_TIMEOUT.as_secs(),
+        value_parser = clap::value_parser!(u64).range(1..=600),
+        global = true
+    )]
+    pub db_acquire_timeout: u64,
 }
 
 /// Options of `kinograph serve`.
@@ -220,6 +230,15 @@ pub struct ServeArgs {
         global = true
     )]
     pub slow_query_ms: u64,
+    /// Seconds in-flight requests get to finish after SIGTERM or Ctrl-C (no new connection is
+    /// accepted meanwhile); past it the server exits with an error, cutting them off.
+    #[arg(
+        long,
+        env = "KINOGRAPH_SHUTDOWN_GRACE",
+        default_value_t = 30,
+        global = true
+    )]
+    pub shutdown_grace: u64,
     /// HTTP caching and CORS.
     #[command(flatten)]
     pub http: HttpArgs,

@@ -33,6 +33,9 @@ pub struct DbConfig {
     /// SQLite's 5 s lock wait. A request stopped by its time limit thus frees its
     /// connection at once instead of leaving the server working for nobody.
     pub statement_timeout: Option<Duration>,
+    /// How long a query waits for a pooled connection before failing. While the database is
+    /// away, opening one is retried until then, so this is also how soon requests fail.
+    pub acquire_timeout: Duration,
 }
 
 impl DbConfig {
@@ -44,9 +47,13 @@ impl DbConfig {
             schema: None,
             statement_cache: 256,
             statement_timeout: None,
+            acquire_timeout: DEFAULT_ACQUIRE_TIMEOUT,
         }
     }
 }
+
+/// Default of [`DbConfig::acquire_timeout`] (`--db-acquire-timeout`).
+pub const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 tokio::task_local! {
     /// The statements of the request being answered on this task.
@@ -95,6 +102,10 @@ const STATEMENT_TIMEOUT_MARGIN: Duration = Duration::from_millis(100);
 
 /// Opens the pool with the engine settings that hold under load.
 ///
+/// When the database goes away, queries fail (as `INTERNAL` errors) within the acquire
+/// timeout: a broken connection is tested before use and dropped, opening a new one is retried
+/// until the deadline, and the pool reconnects by itself once the database is back.
+///
 /// SQLite: the file is created when missing, WAL journal, `synchronous = NORMAL`, a 5 s busy
 /// timeout and foreign keys on, so several pooled connections read while one writes.
 pub async fn connect(config: &DbConfig) -> anyhow::Result<(DatabaseConnection, StatementCounter)> {
@@ -119,8 +130,8 @@ pub async fn connect_counted(
     options
         .max_connections(config.max_connections.max(2))
         .min_connections(1)
-        .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
+        .acquire_timeout(config.acquire_timeout)
+        .test_before_acquire(true)
         .sqlx_logging(false)
         .map_sqlx_postgres_opts(move |opts| opts.statement_cache_capacity(cache))
         .map_sqlx_sqlite_opts(move |opts| {

@@ -9,6 +9,7 @@
 //! - `seo`: canonical URLs, schema.org JSON-LD, the Atom feed, iCalendar files, the sitemap.
 //! - `cache`: the response cache (in process or in Redis) and its invalidation by writes.
 //! - `contract`: the client operations of `tests/operations/`, for the tools.
+//! - `shutdown`: SIGTERM and Ctrl-C, the requests in flight, the grace period.
 
 pub mod cache;
 pub mod cli;
@@ -24,6 +25,7 @@ pub mod metrics;
 pub mod plans;
 pub mod seed;
 pub mod seo;
+pub mod shutdown;
 pub mod state;
 pub mod store;
 pub mod telemetry;
@@ -80,32 +82,27 @@ pub async fn serve(database: &DatabaseArgs, args: &ServeArgs) -> anyhow::Result<
     let state = state
         .with_http(args.http.clone())
         .with_public_url(public_url);
-    // The peer address reaches handlers (`ConnectInfo`): the rate limits key on it.
-    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server error")?;
+    let pools = (state.db.clone(), state.read_db.clone());
+    shutdown::serve(
+        listener,
+        app(state),
+        std::time::Duration::from_secs(args.shutdown_grace),
+    )
+    .await?;
+    close_pools(pools).await;
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
+/// Closes the database pools (the replica's, when there is one), waiting at most a few
+/// seconds for their connections to end.
+async fn close_pools((primary, read): (sea_orm::DatabaseConnection, sea_orm::DatabaseConnection)) {
+    let close = async {
+        primary.close_by_ref().await?;
+        read.close_by_ref().await
     };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+    match tokio::time::timeout(std::time::Duration::from_secs(5), close).await {
+        Ok(Ok(())) => tracing::info!("database pools closed"),
+        Ok(Err(err)) => tracing::warn!(error = %err, "closing the database pools failed"),
+        Err(_) => tracing::warn!("the database pools did not close within 5s"),
     }
 }

@@ -7,7 +7,6 @@
 
 use std::{
     future::Future,
-    io::Write as _,
     time::{Duration, Instant},
 };
 
@@ -32,7 +31,7 @@ use tower::ServiceExt;
 
 use crate::common::{
     Answer,
-    cluster::{Cluster, PgTools},
+    cluster::{self, Cluster},
 };
 
 /// The longest any replication wait may take.
@@ -54,7 +53,7 @@ const PROBE: &str = "replica-probe-studio";
 
 #[tokio::test]
 async fn reads_reach_the_replica_and_writes_the_primary() {
-    let Some(tools) = cluster_tools() else {
+    let Some(tools) = cluster::tools_for("replica test") else {
         return;
     };
     let started = Instant::now();
@@ -263,31 +262,6 @@ async fn reads_reach_the_replica_and_writes_the_primary() {
         stopped.elapsed(),
         started.elapsed()
     );
-}
-
-/// The cluster binaries, or `None` (having said why) when this run cannot use them.
-fn cluster_tools() -> Option<PgTools> {
-    // Written past the test harness's capture, so the skip shows in `cargo test` output.
-    let skip = |why: &str| {
-        let _ = writeln!(
-            std::io::stderr(),
-            "replica test skipped: {why} (it runs in the PostgreSQL pass of .ci/run)"
-        );
-    };
-    match std::env::var("KINOGRAPH_TEST_DATABASE_URL") {
-        Ok(url) if url.starts_with("postgres") => {}
-        _ => {
-            skip("KINOGRAPH_TEST_DATABASE_URL does not point at PostgreSQL");
-            return None;
-        }
-    }
-    let tools = PgTools::find();
-    if tools.is_none() {
-        skip(
-            "no PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) in /usr/lib/postgresql/*/bin",
-        );
-    }
-    tools
 }
 
 /// A small pool on a private cluster.

@@ -1,7 +1,9 @@
 //! Private PostgreSQL clusters for tests that need more than a schema on the shared server:
-//! a primary started with the machine's own binaries in a temporary directory, and hot
-//! standbys streaming from it (`pg_basebackup -R`). Each listens on its own free loopback
-//! port with its socket in its own directory, so the shared server on 5432 is never touched.
+//! a primary started with the machine's own binaries in a temporary directory, hot standbys
+//! streaming from it (`pg_basebackup -R`), and durable servers (`fsync` on) that a test may
+//! crash (`stop_immediate`) and start again on the same data and port. Each listens on its
+//! own free loopback port with its socket in its own directory, so the shared server on 5432
+//! is never touched.
 //! Dropping a [`Cluster`] stops it (`pg_ctl stop -m immediate`) and removes its directory,
 //! also when the test fails.
 //!
@@ -11,6 +13,7 @@
 
 use std::{
     fmt::Write as _,
+    io::Write as _,
     net::{Ipv4Addr, TcpListener},
     path::{Path, PathBuf},
     process::{Command, Stdio},
@@ -133,6 +136,34 @@ impl PgTools {
     }
 }
 
+/// The cluster binaries for the test `what`, or `None` (having said why) when this run cannot
+/// use them: private clusters run in the PostgreSQL pass (`KINOGRAPH_TEST_DATABASE_URL`
+/// pointing at PostgreSQL), where the machine is known to have PostgreSQL.
+pub fn tools_for(what: &str) -> Option<PgTools> {
+    // Written past the test harness's capture, so the skip shows in `cargo test` output.
+    let skip = |why: &str| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{what} skipped: {why} (it runs in the PostgreSQL pass of .ci/run)"
+        );
+    };
+    match std::env::var("KINOGRAPH_TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {}
+        _ => {
+            skip("KINOGRAPH_TEST_DATABASE_URL does not point at PostgreSQL");
+            return None;
+        }
+    }
+    let tools = PgTools::find();
+    if tools.is_none() {
+        skip(&format!(
+            "no PostgreSQL server binaries ({}) in /usr/lib/postgresql/*/bin",
+            BINARIES.join(", ")
+        ));
+    }
+    tools
+}
+
 /// `id ARGS` as a number.
 fn id(args: &[&str]) -> Result<u32, String> {
     let output = Command::new("id")
@@ -193,9 +224,23 @@ impl Cluster {
     /// WAL senders, and trust for local and 127.0.0.1 connections including `replication`.
     /// Durability is off (`fsync`), as nothing outlives the test.
     pub fn primary(tools: &PgTools) -> Result<Self, String> {
+        Self::init(tools, "primary", "fsync = off\n")
+    }
+
+    /// initdb and start a server that keeps every committed transaction through a crash:
+    /// `fsync`, `synchronous_commit` and `full_page_writes` on, as in production.
+    pub fn durable(tools: &PgTools) -> Result<Self, String> {
+        Self::init(
+            tools,
+            "durable",
+            "fsync = on\nsynchronous_commit = on\nfull_page_writes = on\n",
+        )
+    }
+
+    fn init(tools: &PgTools, purpose: &str, durability: &str) -> Result<Self, String> {
         let mut tools = tools.clone();
         tools.resolve_owner()?;
-        let dir = tools.directory("primary")?;
+        let dir = tools.directory(purpose)?;
         let port = free_port(&[])?;
         let mut cluster = Cluster {
             tools,
@@ -218,7 +263,8 @@ impl Cluster {
                 "--no-sync",
             ],
         )?;
-        let conf = "\n# kinograph test primary\n\
+        let conf = format!(
+            "\n# kinograph test {purpose}\n\
             listen_addresses = '127.0.0.1'\n\
             wal_level = replica\n\
             max_wal_senders = 4\n\
@@ -226,9 +272,10 @@ impl Cluster {
             hot_standby = on\n\
             max_connections = 40\n\
             shared_buffers = 16MB\n\
-            fsync = off\n\
-            wal_receiver_status_interval = 1s\n";
-        append(&cluster.data_path().join("postgresql.conf"), conf)?;
+            {durability}\
+            wal_receiver_status_interval = 1s\n"
+        );
+        append(&cluster.data_path().join("postgresql.conf"), &conf)?;
         let hba = "local all all trust\n\
             local replication all trust\n\
             host all all 127.0.0.1/32 trust\n\
@@ -308,6 +355,13 @@ impl Cluster {
     /// Stops the server (`fast`: sessions are ended, then it shuts down) and waits for it.
     pub fn stop(&mut self) -> Result<(), String> {
         self.stop_with("fast")
+    }
+
+    /// Stops the server abruptly (`immediate`: every process quits at once, as in a crash;
+    /// the next start recovers from the WAL). The data directory and port stay, for
+    /// [`Cluster::start`].
+    pub fn stop_immediate(&mut self) -> Result<(), String> {
+        self.stop_with("immediate")
     }
 
     fn stop_with(&mut self, mode: &str) -> Result<(), String> {
