@@ -44,12 +44,25 @@ async fn every_answer_carries_a_request_id_whoever_gave_it() {
         .unwrap();
     let too_big = Request::post("/graphql")
         .header("content-type", "application/json")
-        .body(Body::from(vec![b' '; kinograph::config::LimitArgs::default().max_body_bytes + 1]))
+        .body(Body::from(vec![
+            b' ';
+            kinograph::config::LimitArgs::default()
+                .max_body_bytes
+                + 1
+        ]))
         .unwrap();
     let declared_too_big = Request::post("/graphql")
         .header("content-type", "application/json")
-        .header("content-length", kinograph::config::LimitArgs::default().max_body_bytes + 1)
-        .body(Body::from(vec![b' '; kinograph::config::LimitArgs::default().max_body_bytes + 1]))
+        .header(
+            "content-length",
+            kinograph::config::LimitArgs::default().max_body_bytes + 1,
+        )
+        .body(Body::from(vec![
+            b' ';
+            kinograph::config::LimitArgs::default()
+                .max_body_bytes
+                + 1
+        ]))
         .unwrap();
     let text_plain = Request::post("/graphql")
         .header("content-type", "text/plain")
