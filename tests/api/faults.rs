@@ -93,7 +93,14 @@ async fn the_server_rides_out_a_database_crash_and_loses_no_acknowledged_write()
         return;
     };
     let mut cluster = Cluster::durable(&tools).unwrap_or_else(|e| panic!("durable cluster: {e}"));
-    let (conn, statements) = db::connect(&DbConfig::new(cluster.url()))
+    // `--db-acquire-timeout 1`: requests fail within a second while the database is away,
+    // so every one started in the 3-second outage fails even when the restart is quick
+    // (with the default 5 s, a request could wait the whole outage out and succeed).
+    let config = DbConfig {
+        acquire_timeout: Duration::from_secs(1),
+        ..DbConfig::new(cluster.url())
+    };
+    let (conn, statements) = db::connect(&config)
         .await
         .expect("the private cluster connects");
     assert_eq!(scalar(&conn, "SHOW fsync").await, "on");
