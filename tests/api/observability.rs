@@ -42,27 +42,15 @@ async fn every_answer_carries_a_request_id_whoever_gave_it() {
         .header("if-none-match", etag)
         .body(Body::empty())
         .unwrap();
+    let over_limit = kinograph::config::LimitArgs::default().max_body_bytes + 1;
     let too_big = Request::post("/graphql")
         .header("content-type", "application/json")
-        .body(Body::from(vec![
-            b' ';
-            kinograph::config::LimitArgs::default()
-                .max_body_bytes
-                + 1
-        ]))
+        .body(Body::from(vec![b' '; over_limit]))
         .unwrap();
     let declared_too_big = Request::post("/graphql")
         .header("content-type", "application/json")
-        .header(
-            "content-length",
-            kinograph::config::LimitArgs::default().max_body_bytes + 1,
-        )
-        .body(Body::from(vec![
-            b' ';
-            kinograph::config::LimitArgs::default()
-                .max_body_bytes
-                + 1
-        ]))
+        .header("content-length", over_limit)
+        .body(Body::from(vec![b' '; over_limit]))
         .unwrap();
     let text_plain = Request::post("/graphql")
         .header("content-type", "text/plain")
