@@ -101,6 +101,10 @@ fuzz_target!(|input: &[u8]| {
     let Some(request) = request(input, &world.key) else {
         return;
     };
+    let sent = check::sent(
+        &request.uri().to_string(),
+        input.get(1..).unwrap_or_default(),
+    );
     let (status, body) = world.runtime.block_on(async {
         let response = world
             .router
@@ -112,7 +116,7 @@ fuzz_target!(|input: &[u8]| {
         let body = response.into_body().collect().await.expect("body reads");
         (status, body.to_bytes())
     });
-    if let Err(problem) = check::answer(status, &body) {
+    if let Err(problem) = check::answer(status, &body, &sent) {
         panic!(
             "{problem}\nanswer {status}: {}",
             String::from_utf8_lossy(&body)

@@ -7,6 +7,7 @@ pub mod errors;
 pub mod limits;
 pub mod loaders;
 pub mod mutation;
+pub mod nul;
 pub mod order;
 pub mod query;
 pub mod types;

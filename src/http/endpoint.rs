@@ -22,7 +22,7 @@ use crate::{
     cache::topics,
     domain::viewer::Caller,
     error::AppError,
-    graphql::{documents, errors::refusal, execute_one, limits, types::locale::Locale},
+    graphql::{documents, errors::refusal, execute_one, limits, nul, types::locale::Locale},
     metrics::Observation,
     state::AppState,
     store,
@@ -178,6 +178,9 @@ async fn execute(
             if prepared.parsed
                 && let Err(err) = limits::check_request(&mut request, &state.limits)
             {
+                return GqlResponse::from_errors(vec![refusal(err)]);
+            }
+            if let Err(err) = nul::check(&mut request, prepared.parsed) {
                 return GqlResponse::from_errors(vec![refusal(err)]);
             }
             let operation = prepared.name.as_deref().unwrap_or("anonymous");
