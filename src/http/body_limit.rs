@@ -7,7 +7,7 @@
 use axum::{
     body::Body,
     extract::Request,
-    http::{StatusCode, header},
+    http::{HeaderValue, StatusCode, header},
     middleware::Next,
     response::Response,
 };
@@ -31,9 +31,20 @@ pub async fn enforce(limit: usize, request: Request, next: Next) -> Response {
 
 /// The answer to a body over `limit` bytes.
 pub fn too_large(limit: usize) -> Response {
-    error_response(
+    closing(error_response(
         StatusCode::PAYLOAD_TOO_LARGE,
         "BAD_USER_INPUT",
         &format!("the request body is larger than this server accepts ({limit} bytes)"),
-    )
+    ))
+}
+
+/// `response` with `Connection: close`, for an answer sent before the body was read to its
+/// end: the server closes the connection after it (the rest of the body is still on the
+/// wire), and a client that saw no `close` would reuse it for its next request and lose that
+/// request ("connection closed before message completed"; seen in the soak bench).
+pub fn closing(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }

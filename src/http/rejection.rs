@@ -37,6 +37,11 @@ impl IntoResponse for Rejection {
                 format!("the request could not be read: {other}"),
             ),
         };
-        error_response(status, "BAD_USER_INPUT", &message)
+        let response = error_response(status, "BAD_USER_INPUT", &message);
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            super::body_limit::closing(response)
+        } else {
+            response
+        }
     }
 }

@@ -260,6 +260,8 @@ async fn long_queries_huge_batches_and_big_bodies_are_refused() {
         .await;
     assert_eq!(declared.status, 413, "{}", declared.body);
     assert_eq!(declared.code(), Some("BAD_USER_INPUT"));
+    // The body is left unread: the client must not reuse the connection.
+    assert_eq!(declared.headers["connection"], "close");
     // The same 10 MB streamed without a length: cut off where it passes the limit.
     let chunks: Vec<Result<String, std::io::Error>> = big
         .as_bytes()
@@ -276,6 +278,7 @@ async fn long_queries_huge_batches_and_big_bodies_are_refused() {
         .await;
     assert_eq!(streamed.status, 413, "{}", streamed.body);
     assert_eq!(streamed.code(), Some("BAD_USER_INPUT"));
+    assert_eq!(streamed.headers["connection"], "close");
     assert_eq!(app.statements.get(), before);
 }
 
