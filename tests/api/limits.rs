@@ -488,3 +488,56 @@ async fn a_request_past_the_time_limit_is_stopped_and_frees_its_connection() {
         .ok();
     assert_eq!(written.data()["updateFilm"]["film"]["year"], 1999);
 }
+
+#[tokio::test]
+async fn a_client_still_writing_a_refused_body_reads_the_413() {
+    // Over real TCP: the client declares 10 MB, sends the first 64 KiB, reads the 413, then
+    // writes the rest. The server reads and drops the rest ("lingering close") before it
+    // closes; closing with the bytes unread would reset the connection under the writer.
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let router = app.router.clone();
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+    });
+    let total = 10 * 1024 * 1024;
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /graphql HTTP/1.1\r\nHost: kinograph\r\nContent-Type: application/json\r\n\
+         Content-Length: {total}\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let chunk = vec![b' '; 64 * 1024];
+    stream.write_all(&chunk).await.unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while !String::from_utf8_lossy(&answer).contains("}]}") {
+        let read = tokio::time::timeout(HANG, stream.read(&mut buffer))
+            .await
+            .expect("an answer")
+            .unwrap();
+        assert!(read > 0, "closed before the answer");
+        answer.extend_from_slice(&buffer[..read]);
+    }
+    let answer = String::from_utf8_lossy(&answer).to_lowercase();
+    assert!(answer.starts_with("http/1.1 413"), "{answer}");
+    assert!(answer.contains("connection: close"), "{answer}");
+    let mut written = chunk.len();
+    while written < total {
+        stream
+            .write_all(&chunk)
+            .await
+            .unwrap_or_else(|err| panic!("the rest of the body, at {written} bytes: {err}"));
+        written += chunk.len();
+    }
+    let closed = tokio::time::timeout(HANG, stream.read(&mut buffer))
+        .await
+        .expect("the server closes after the body");
+    assert!(matches!(closed, Ok(0)), "{closed:?}");
+}
