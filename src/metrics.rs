@@ -71,11 +71,7 @@ impl Metrics {
     /// off (then nothing is copied).
     pub fn document(&self, document: &str) -> Option<String> {
         self.slow_query?;
-        let mut end = document.len().min(MAX_LOGGED_DOCUMENT);
-        while !document.is_char_boundary(end) {
-            end -= 1;
-        }
-        Some(document[..end].to_string())
+        Some(document[..document.floor_char_boundary(MAX_LOGGED_DOCUMENT)].to_string())
     }
 
     /// Counts one HTTP response by its status class.

@@ -114,6 +114,16 @@ fn is_json(content_type: Option<&HeaderValue>) -> bool {
         .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
+/// The API key of an `Authorization: Bearer <key>` header, trimmed (maybe empty); `None`
+/// when the header has another form.
+pub(super) fn bearer(value: &HeaderValue) -> Option<&str> {
+    value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+}
+
 /// The caller, from `Authorization: Bearer <key>`: anonymous without the header, refused
 /// with `UNAUTHENTICATED` (401) when the header is malformed or the key unknown or revoked.
 async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
@@ -122,12 +132,7 @@ async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Respons
     };
     let refuse =
         |message: &str| error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", message);
-    let key = value
-        .to_str()
-        .ok()
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    match key {
+    match bearer(value) {
         None => Err(refuse(
             "the Authorization header must be \"Bearer <api key>\"",
         )),
@@ -227,48 +232,39 @@ async fn execute(
                 let (schema, db) = (state.schema.clone(), db.clone());
                 async move { topics::capture(execute_one(&schema, &db, caller, locale, request)).await }
             };
-            let stopped = |statements| {
-                let error = refusal(AppError::Timeout(limit));
-                (
-                    (GqlResponse::from_errors(vec![error]), statements),
-                    Default::default(),
-                )
+            // The answer of a request that did not finish, with the statements it issued.
+            let alone = |error: AppError, statements| {
+                let response = GqlResponse::from_errors(vec![refusal(error)]);
+                ((response, statements), Default::default())
             };
-            let mut timed_out = true;
-            let ((response, statements), written) =
-                match deadline::run(limit, prepared.mutation, execution).await {
-                    Outcome::Finished(done) => {
-                        timed_out = false;
-                        done
-                    }
-                    // A write that ended after the limit: its errors rolled it back.
-                    Outcome::Late(((response, statements), written)) => {
-                        if response.errors.is_empty() {
-                            ((response, statements), written)
-                        } else {
-                            stopped(statements)
-                        }
-                    }
-                    Outcome::Stopped => stopped(0),
-                    Outcome::Failed => {
-                        let error = refusal(AppError::internal(anyhow::anyhow!(
-                            "the request's task failed"
-                        )));
-                        (
-                            (GqlResponse::from_errors(vec![error]), 0),
-                            Default::default(),
-                        )
-                    }
-                };
-            if timed_out {
+            let outcome = deadline::run(limit, prepared.mutation, execution).await;
+            let finished = matches!(outcome, Outcome::Finished(_));
+            if matches!(outcome, Outcome::Late(_) | Outcome::Stopped) {
                 tracing::warn!(operation = ?prepared.name, ?limit, "request past its time limit");
             }
+            let ((response, statements), written) = match outcome {
+                Outcome::Finished(done) => done,
+                // A write that ended after the limit: its errors rolled it back.
+                Outcome::Late(((response, statements), written)) => {
+                    if response.errors.is_empty() {
+                        ((response, statements), written)
+                    } else {
+                        alone(AppError::Timeout(limit), statements)
+                    }
+                }
+                Outcome::Stopped => alone(AppError::Timeout(limit), 0),
+                Outcome::Failed => alone(
+                    AppError::internal(anyhow::anyhow!("the request's task failed")),
+                    0,
+                ),
+            };
             if prepared.mutation {
                 state.embargo.touch(); // a write may have moved an embargo
             }
             if let Some(cache) = cache {
+                // A write that did not finish may still have committed.
                 let may_have_written =
-                    prepared.mutation && (timed_out || response.errors.is_empty());
+                    prepared.mutation && (!finished || response.errors.is_empty());
                 let longest = match pending {
                     Some(_) => Duration::from_secs(state.embargo.cap(u32::MAX).await.into()),
                     None => Duration::ZERO,

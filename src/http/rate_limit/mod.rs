@@ -121,9 +121,7 @@ impl RateLimiter {
         let address = address::bucket_name(client);
         let key = headers
             .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
+            .and_then(super::endpoint::bearer)
             .filter(|key| !key.is_empty());
         let Some(key) = key else {
             return Subject::Address(address);
@@ -201,6 +199,10 @@ impl RateLimiter {
         let Ok(mut buckets) = self.local.lock() else {
             return Ok(()); // a poisoned lock never fails requests
         };
+        // The name is copied only for a new bucket, not on every request.
+        if let Some(bucket) = buckets.get_mut(name) {
+            return bucket.take(limit, now);
+        }
         buckets
             .get_or_insert_mut(name.to_string(), || Bucket::full(limit, now))
             .take(limit, now)
